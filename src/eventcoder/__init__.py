@@ -1,0 +1,46 @@
+"""eventcoder: political event data from news text, coded in PLOVER 2.0 and CAMEO.
+
+    import eventcoder
+    events = eventcoder.code(text, date="2016-09-09")      # list of Event
+    nlp = eventcoder.load(); doc = nlp(text); doc._.events  # the spaCy way
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from eventcoder.errors import DataFileError, InputError, ModelError
+from eventcoder.io.readers import Article
+from eventcoder.pipeline import load, pipe
+from eventcoder.records import Actor, Event, Trigger
+
+__all__ = [
+    "Actor", "Article", "DataFileError", "Event", "InputError", "ModelError", "Trigger", "code",
+    "load", "pipe",
+]  # fmt: skip
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=4)
+def _default_nlp(model: str | None) -> Language:
+    return load(model)
+
+
+def code(
+    text: str,
+    date: str | None = None,
+    doc_id: str = "",
+    model: str | None = None,
+    nlp: Language | None = None,
+) -> list[Event]:
+    """Code one article and return its events.
+
+    text: the article. date: its publication date (YYYY-MM-DD), copied into the events.
+    doc_id: an identifier copied into the events. model: the spaCy pipeline to use (loaded once
+    and cached). nlp: a pipeline from :func:`load` to use instead.
+    """
+    pipeline = nlp if nlp is not None else _default_nlp(model)
+    doc = next(pipe(pipeline, [Article(id=doc_id, text=text, date=date)]))
+    return list(doc._.events)

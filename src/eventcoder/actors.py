@@ -1,0 +1,448 @@
+"""Actor recognition and coding: who is named in a sentence, and what CAMEO code they get.
+
+Two parts. :class:`ActorDictionary` holds every phrase from the dictionaries in ``data/actors/``
+(and users' own files) and finds them in a Doc. :class:`DocActors` resolves a noun phrase to an
+:class:`~eventcoder.records.Actor`, combining a country (name, adjective, capital, organisation,
+person) with a sector (role words and titles), and keeps a per-document memory of people and titles
+so that "Toner" and "the spokesperson" find the Mark Toner introduced earlier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.errors import DataFileError, Errors
+from eventcoder.records import Actor
+from eventcoder.tsv import data_path, read_tsv
+
+SECTORS = frozenset(
+    "GOV MIL REB OPP PTY COP JUD LEG SPY UAF UNK CVL BUS MED JRN EDU LAB REF REL ELI AGR CRM SOC "
+    "PRM PRE IGO NGO".split()
+)
+# Sectors of armed or coercive bodies: for them "attack" is violence, not criticism.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM", "PRM"})
+# Dependency labels that stay inside a noun phrase when we look for the words naming an actor.
+NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "appos", "nummod", "flat", "case", "quantmod"}
+)
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one dictionary phrase means.
+
+    kind: country, adjective, capital, agent, igo, group, agency, party, ngo, media, company,
+    person. country: ISO alpha-3 or None. sector: 3-letter sector or None. code: an explicit
+    actor code (IGOs, groups) or None to build it from country + sector. name: canonical name
+    for organisations and people. source: ``file:line`` it came from.
+    """
+
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    name: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A dictionary phrase found in a Doc: tokens ``start``-``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+Tokenize = Callable[[str], Sequence[str]]
+
+
+class ActorDictionary:
+    """Every actor phrase eventcoder knows, indexed by first token for a single pass over a Doc.
+
+    tokenize: splits a phrase into lower-case tokens exactly as the pipeline's tokenizer does.
+    extra: users' own files in the ``orgs.tsv`` format, read after the built-in ones, so a user
+    entry replaces a built-in entry for the same phrase.
+    """
+
+    def __init__(self, tokenize: Tokenize, extra: Iterable[Path] = ()) -> None:
+        self._tokenize = tokenize
+        self._index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry]]] = {}
+        self.surnames: dict[str, Entry | None] = {}
+        actors = data_path("actors")
+        self._load_countries(actors / "countries.tsv")
+        self._load_agents(actors / "agents.tsv")
+        self._load_orgs(actors / "orgs.tsv")
+        self._load_people(actors / "people.tsv")
+        for path in extra:
+            if not Path(path).exists():
+                raise DataFileError(Errors.E005.format(path=path))
+            self._load_orgs(Path(path))
+        for entries in self._index.values():
+            entries.sort(key=lambda item: -len(item[0]))
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Register ``phrase``; a later entry for the same phrase replaces the earlier one."""
+        words = [t for t in self._tokenize(phrase) if t.strip()]
+        if not words:
+            return
+        tokens = tuple(w.lower() for w in words)
+        # Names must keep their case in the text ("US" is not "us", "Turkey" is not "turkey");
+        # role words ("spokesman") match in any case.
+        shapes = tuple(_shape(w) if entry.kind != "agent" else "" for w in words)
+        bucket = self._index.setdefault(tokens[0], [])
+        bucket[:] = [item for item in bucket if item[0] != tokens]
+        bucket.append((tokens, shapes, entry))
+
+    def _load_countries(self, path: Path) -> None:
+        kinds = {"name": "country", "adj": "adjective", "capital": "capital"}
+        for row in read_tsv(path, ("iso3", "kind", "phrase")):
+            kind = kinds.get(row["kind"] or "")
+            if kind is None or not row["phrase"]:
+                raise DataFileError(
+                    Errors.E001.format(
+                        path=path,
+                        line=row["_line"],
+                        reason=f"kind must be name, adj or capital, got {row['kind']!r}",
+                        columns=3,
+                        names="iso3, kind, phrase",
+                    )
+                )
+            entry = Entry(kind, row["iso3"], None, None, None, f"{path.name}:{row['_line']}")
+            self.add(row["phrase"], entry)
+
+    def _sector(self, path: Path, row: dict[str, str | None], key: str = "sector") -> str | None:
+        sector = row[key]
+        if sector is not None and sector not in SECTORS:
+            raise DataFileError(
+                Errors.E003.format(
+                    path=path, line=row["_line"], sector=sector, known=" ".join(sorted(SECTORS))
+                )
+            )
+        return sector
+
+    def _load_agents(self, path: Path) -> None:
+        for row in read_tsv(path, ("phrase", "sector")):
+            entry = Entry(
+                "agent", None, self._sector(path, row), None, None, f"{path.name}:{row['_line']}"
+            )
+            self.add(row["phrase"] or "", entry)
+
+    def _load_orgs(self, path: Path) -> None:
+        for row in read_tsv(path, ("phrase", "code", "country", "sector", "kind"), required=2):
+            phrase = row["phrase"] or ""
+            entry = Entry(
+                row["kind"] or "agency",
+                row["country"],
+                self._sector(path, row),
+                row["code"],
+                phrase,
+                f"{path.name}:{row['_line']}",
+            )
+            self.add(phrase, entry)
+
+    def _load_people(self, path: Path) -> None:
+        for row in read_tsv(path, ("name", "country", "sector", "role"), required=3):
+            name = row["name"] or ""
+            sector = self._sector(path, row)
+            # Without a country a person's code says what they belong to: IGO heads code IGO,
+            # leaders of transnational armed groups IMG + sector (CAMEO's international groups).
+            code = None if row["country"] else ("IGO" if sector == "IGO" else f"IMG{sector or ''}")
+            entry = Entry(
+                "person", row["country"], sector, code, name, f"{path.name}:{row['_line']}"
+            )
+            self.add(name, entry)
+            surname = name.split()[-1].lower()
+            known = self.surnames.get(surname, entry)
+            same = known is not None and (known.country, known.sector) == (
+                entry.country,
+                entry.sector,
+            )
+            # A surname shared by people of different countries or sectors is not a clue.
+            self.surnames[surname] = entry if same else None
+
+    def match(self, doc: Doc) -> list[Mention]:
+        """All dictionary phrases in ``doc``, longest match first, left to right, no overlaps."""
+        mentions: list[Mention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            found = None
+            for key in (doc[i].lower_, doc[i].lemma_.lower()):
+                for tokens, shapes, entry in self._index.get(key, ()):
+                    if _matches(doc, i, tokens, shapes):
+                        found = Mention(i, i + len(tokens), entry)
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                mentions.append(found)
+                i = found.end
+            else:
+                i += 1
+        return mentions
+
+
+def _shape(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "X"  # an acronym: exact case
+    if letters and letters[0].isupper():
+        return "C"  # a name: capitalised in the text too
+    return ""
+
+
+def _matches(doc: Doc, start: int, tokens: tuple[str, ...], shapes: tuple[str, ...]) -> bool:
+    if start + len(tokens) > len(doc):
+        return False
+    last = len(tokens) - 1
+    for k, want in enumerate(tokens):
+        token = doc[start + k]
+        shape = shapes[k]
+        if shape == "X" and token.text.upper() != token.text:
+            return False
+        if shape == "C" and not token.text[:1].isupper():
+            return False
+        if token.lower_ == want:
+            continue
+        # Plurals and other inflections of a phrase's last word ("prime ministers").
+        if k == last and token.lemma_.lower() == want:
+            continue
+        return False
+    return True
+
+
+def _entry_code(country: str | None, sector: str | None, explicit: str | None) -> str | None:
+    if country:
+        return country + (sector or "")
+    return explicit
+
+
+class DocActors:
+    """Actor resolution for one Doc, with its memory of people and titles.
+
+    doc: the parsed Doc. dictionary: the :class:`ActorDictionary` to use.
+    """
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.dictionary = dictionary
+        self.mentions = dictionary.match(doc)
+        self._at: dict[int, Mention] = {}
+        for mention in self.mentions:
+            for i in range(mention.start, mention.end):
+                self._at[i] = mention
+        self._people: dict[str, Actor] = {}
+        self._titles: dict[str, Actor] = {}
+        self._cache: dict[int, Actor | None] = {}
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self._at.get(i)
+
+    # -- noun phrases -------------------------------------------------------------------------
+
+    def np_tokens(self, head: Token) -> list[Token]:
+        """The head and the words that describe it: compounds, modifiers, possessors, ``of``."""
+        out = [head]
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                keep = child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+                if tok.dep_ == "prep" and child.dep_ == "pobj":
+                    keep = True
+                if keep:
+                    out.append(child)
+                    stack.append(child)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def resolve(self, head: Token) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head``, or None."""
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head)
+        return self._cache[head.i]
+
+    def _resolve(self, head: Token) -> Actor | None:
+        tokens = self.np_tokens(head)
+        indices = {t.i for t in tokens}
+        mentions: list[Mention] = []
+        for t in tokens:
+            m = self._at.get(t.i)
+            if m is not None and (not mentions or mentions[-1] is not m):
+                mentions.append(m)
+        head_mention = self._at.get(head.i)
+        person_name = self._person_name(head, indices)
+
+        country = sector = explicit = name = None
+        kind = ""
+        # The head's own meaning first ("militants" in "Lashkar-e-Taiba militants").
+        ordered = ([head_mention] if head_mention else []) + [
+            m for m in mentions if m is not head_mention
+        ]
+        persons = [m for m in ordered if m.entry.kind == "person"]
+        for m in persons + [m for m in ordered if m.entry.kind != "person"]:
+            e = m.entry
+            if country is None and e.country:
+                country = e.country
+                kind = kind or e.kind
+            if explicit is None and e.code and not e.country:
+                explicit, name = e.code, name or e.name
+                kind = kind or e.kind
+            if e.kind in ("person", "group", "agency", "party", "igo", "ngo", "media", "company"):
+                name = name or e.name
+        # Sector: the head's role word, else the role word nearest the head, else the org's.
+        agents = [m for m in mentions if m.entry.kind == "agent"]
+        if head_mention is not None and head_mention.entry.sector:
+            sector = head_mention.entry.sector
+        elif agents:
+            sector = min(agents, key=lambda m: abs(head.i - (m.end - 1))).entry.sector
+        else:
+            for m in ordered:
+                if m.entry.sector:
+                    sector = m.entry.sector
+                    break
+
+        if person_name is not None:
+            remembered = self._people.get(person_name.lower()) or self._people.get(
+                person_name.split()[-1].lower()
+            )
+            if not persons and country is None and explicit is None:
+                if remembered is not None:
+                    return self._span_actor(tokens, remembered, person_name)
+                known = self.dictionary.surnames.get(person_name.split()[-1].lower())
+                if known is not None:
+                    country, sector, name, kind = known.country, known.sector, known.name, "person"
+            name = name or person_name
+            kind = "person" if country or explicit else kind
+
+        if country is None and explicit is None:
+            # A bare title ("the spokesperson") is the last person who held it in this document.
+            for m in reversed(agents):
+                remembered = self._titles.get(self._phrase(m))
+                if remembered is not None:
+                    return self._span_actor(tokens, remembered, remembered.name, kind="memory")
+            return None
+
+        code = _entry_code(country, sector, explicit)
+        if code is None:
+            return None
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        actor = Actor(
+            text=self.doc.text[start:end],
+            code=code,
+            country=country,
+            sector=sector,
+            name=name,
+            start=start,
+            end=end,
+            kind=kind or "agent",
+        )
+        if person_name is not None:
+            self._people[person_name.lower()] = actor
+            self._people[person_name.split()[-1].lower()] = actor
+            for m in agents:
+                self._titles[self._phrase(m)] = actor
+        return actor
+
+    def _phrase(self, mention: Mention) -> str:
+        return " ".join(t.lemma_.lower() for t in self.doc[mention.start : mention.end])
+
+    def _person_name(self, head: Token, indices: set[int]) -> str | None:
+        """The PERSON entity the phrase is about (the head's own, or an apposition's)."""
+        if head.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                return ent.text.removesuffix("'s").strip()
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.root.i in indices and ent.root.dep_ == "appos":
+                return ent.text
+        return None
+
+    def _span_actor(
+        self, tokens: list[Token], actor: Actor, name: str | None, kind: str = "person"
+    ) -> Actor:
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        return Actor(
+            text=self.doc.text[start:end],
+            code=actor.code,
+            country=actor.country,
+            sector=actor.sector,
+            name=name or actor.name,
+            start=start,
+            end=end,
+            kind=kind,
+        )
+
+    # -- pronouns ------------------------------------------------------------------------------
+
+    def resolve_pronoun(self, pronoun: Token, exclude: str | None = None) -> Actor | None:
+        """The actor a pronoun most likely refers to, or None when nothing fits.
+
+        Tried in order: the subject of a clause the pronoun's clause depends on ("Toner said
+        they are urging ..."), the main-clause subject earlier in the sentence, then the nearest
+        actor before it in this or the two previous sentences. ``exclude`` is a code that cannot
+        be the answer (a recipient pronoun does not refer to the event's actor).
+        """
+        word = pronoun.lower_
+        wants_person = word in PRONOUNS_PERSON
+
+        def fits(actor: Actor | None) -> bool:
+            if actor is None or actor.code == exclude:
+                return False
+            return not wants_person or actor.kind in ("person", "memory")
+
+        head = pronoun.head
+        while head.head.i != head.i:
+            head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
+                    candidate = self._head_actor(child)
+                    if fits(candidate):
+                        return self._span_actor([pronoun], candidate, candidate.name, "pronoun")  # type: ignore[arg-type]
+        sent = pronoun.sent
+        best: tuple[int, Actor] | None = None
+        for tok in sent:
+            if tok.i >= pronoun.i:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                candidate = self.resolve(tok)
+                if fits(candidate):
+                    depth = _depth(tok)
+                    if best is None or depth < best[0]:
+                        best = (depth, candidate)  # type: ignore[assignment]
+        if best is not None and exclude is None:
+            return self._span_actor([pronoun], best[1], best[1].name, "pronoun")
+        start = self.doc[sent.start].sent.start
+        earlier = [s for s in self.doc.sents if s.end <= start][-2:]
+        window = list(earlier) + [sent]
+        for span in reversed(window):
+            for tok in reversed(list(span)):
+                if tok.i >= pronoun.i or tok.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("PROPN", "NOUN"):
+                    continue
+                candidate = self.resolve(tok)
+                if fits(candidate):
+                    return self._span_actor([pronoun], candidate, candidate.name, "pronoun")  # type: ignore[arg-type]
+        return None
+
+    def _head_actor(self, tok: Token) -> Actor | None:
+        if tok.pos_ == "PRON":
+            return None
+        return self.resolve(tok)
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth

@@ -1,0 +1,405 @@
+"""Verb and noun patterns over the dependency parse: from a parsed sentence to coded events.
+
+The patterns are data (``data/verbs.tsv``, ``data/nouns.tsv``, see ``data/README.md``). For each
+token that matches a pattern this module finds the actor (subject, passive ``by`` agent, the
+subject inherited from a governing clause, or a possessor for nouns) and the recipient (direct
+object, passive subject, or the object of a pattern preposition), resolves both through
+:class:`~eventcoder.actors.DocActors`, and builds :class:`~eventcoder.records.Event` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.actors import ARMED_SECTORS, PRONOUNS_GROUP, PRONOUNS_PERSON, DocActors
+from eventcoder.errors import DataFileError, Errors
+from eventcoder.ontology import Ontology
+from eventcoder.records import Actor, Event, Trigger
+from eventcoder.tsv import data_path, read_tsv
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One row of ``verbs.tsv`` or ``nouns.tsv``.
+
+    cameo: the CAMEO code it gives. lemma: the verb or noun lemma. particles, objects, preps: the
+    sets of required particles, required object lemmas and recipient prepositions (empty = none).
+    norecip: the event never has a recipient. person_code: the code used instead when the actor
+    is not an armed body. source: ``file:line``.
+    """
+
+    cameo: str
+    lemma: str
+    particles: frozenset[str]
+    objects: frozenset[str]
+    preps: frozenset[str]
+    norecip: bool
+    person_code: str | None
+    source: str
+
+
+@dataclass
+class Match:
+    """A token that matched a pattern, with the tokens that fill its roles (for ``explain``)."""
+
+    token: Token
+    pattern: Pattern
+    kind: str  # "verb" or "noun"
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    object_token: Token | None = None
+    suppressed_by: int | None = None
+    negated: bool = False
+
+
+def _split(cell: str | None) -> frozenset[str]:
+    return frozenset(p.strip().lower() for p in (cell or "").split("|") if p.strip())
+
+
+class PatternBook:
+    """All verb and noun patterns, indexed by lemma.
+
+    ontology: used to check that every pattern's CAMEO code exists. extra_verbs: users' own files
+    in the ``verbs.tsv`` format, added after the built-in rows.
+    """
+
+    def __init__(self, ontology: Ontology, extra_verbs: Iterable[Path] = ()) -> None:
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        columns = ("cameo", "verb", "particle", "object", "prep", "flags")
+        for path in [data_path("verbs.tsv"), *map(Path, extra_verbs)]:
+            if not path.exists():
+                raise DataFileError(Errors.E005.format(path=path))
+            for row in read_tsv(path, columns, required=2):
+                pattern = self._pattern(ontology, path, row, row["verb"], row["particle"])
+                self.verbs.setdefault(pattern.lemma, []).append(pattern)
+        path = data_path("nouns.tsv")
+        for row in read_tsv(path, ("cameo", "noun", "prep", "flags"), required=2):
+            row = {**row, "object": None}
+            pattern = self._pattern(ontology, path, row, row["noun"], None)
+            self.nouns.setdefault(pattern.lemma, []).append(pattern)
+        self.support_verbs = frozenset(
+            row["verb"] or "" for row in read_tsv(data_path("support_verbs.tsv"), ("verb",))
+        )
+
+    @staticmethod
+    def _pattern(
+        ontology: Ontology,
+        path: Path,
+        row: dict[str, str | None],
+        lemma: str | None,
+        particle: str | None,
+    ) -> Pattern:
+        flags = _split(row.get("flags"))
+        person_code = None
+        for flag in flags:
+            if flag.startswith("person="):
+                person_code = flag.split("=", 1)[1]
+        for code in (row["cameo"], person_code):
+            if code is not None and code not in ontology:
+                raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=code))
+        return Pattern(
+            cameo=row["cameo"] or "",
+            lemma=(lemma or "").lower(),
+            particles=_split(particle),
+            objects=_split(row.get("object")),
+            preps=_split(row.get("prep")),
+            norecip="norecip" in flags,
+            person_code=person_code,
+            source=f"{path.name}:{row['_line']}",
+        )
+
+    def __len__(self) -> int:
+        return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _conjoined(tok: Token) -> list[Token]:
+    """``tok`` and the words conjoined with it ("India and Pakistan")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_conjoined(child))
+    return out
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(_children(child, "pobj", "pcomp"))
+    return out
+
+
+def _subject(tok: Token, seen: int = 0) -> list[Token]:
+    """The subject of ``tok``'s clause, its own or inherited from the clause it depends on."""
+    if seen > 6:
+        return []
+    if _is_passive(tok):
+        agents = _children(tok, "agent")
+        return [p for a in agents for p in _children(a, "pobj")]
+    subjects = _children(tok, "nsubj", "csubj")
+    if subjects:
+        subj = subjects[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return [tok.head]
+        return [subj]
+    head = tok.head
+    if head.i == tok.i:
+        return []
+    if tok.dep_ == "xcomp":
+        # Object control: in "urged Pakistan to act", Pakistan is the one to act.
+        objects = _children(head, "dobj")
+        if objects:
+            return objects[:1]
+        return _subject(head, seen + 1)
+    if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj"):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head, seen + 1)
+    return []
+
+
+class EventCoder:
+    """Finds pattern matches in a Doc and turns them into events.
+
+    ontology: CAMEO/PLOVER tables. patterns: the :class:`PatternBook`. keep_negated: keep negated
+    events (marked ``negated``) instead of dropping them.
+    """
+
+    def __init__(self, ontology: Ontology, patterns: PatternBook, keep_negated: bool = False):
+        self.ontology = ontology
+        self.patterns = patterns
+        self.keep_negated = keep_negated
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def _verb_match(self, tok: Token) -> Match | None:
+        patterns = self.patterns.verbs.get(tok.lemma_.lower())
+        if not patterns:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+        strict_particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        passive = _is_passive(tok)
+        obj = next(iter(_children(tok, "nsubjpass" if passive else "dobj")), None)
+        obj_lemmas = {t.lemma_.lower() for t in _conjoined(obj)} if obj is not None else set()
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
+        if obj is not None:
+            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        best: tuple[int, Pattern] | None = None
+        for pattern in patterns:
+            score = 0
+            if pattern.particles:
+                if not pattern.particles & particles:
+                    continue
+                score += 2
+            elif strict_particles - pattern.preps:
+                continue  # "call off" is not "call"
+            if pattern.objects:
+                if not pattern.objects & obj_lemmas:
+                    continue
+                score += 2
+            if pattern.preps & preps:
+                score += 1
+            if best is None or score > best[0]:
+                best = (score, pattern)
+        if best is None:
+            return None
+        pattern = best[1]
+        match = Match(tok, pattern, "verb")
+        match.object_token = obj if pattern.objects else None
+        match.actor_heads = _subject(tok)
+        if not pattern.norecip:
+            anchors = [tok] + ([obj] if obj is not None and pattern.objects else [])
+            heads = [p for a in anchors for p in _prep_objects(a, pattern.preps)]
+            if not heads and "prt" in {c.dep_ for c in tok.children if c.lower_ in pattern.preps}:
+                heads = _children(tok, "dobj")
+            if not heads and not pattern.objects:
+                heads = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+                heads = heads or _children(tok, "dative")
+            match.recipient_heads = heads
+        return match
+
+    def _noun_match(self, tok: Token) -> Match | None:
+        patterns = self.patterns.nouns.get(tok.lemma_.lower())
+        if not patterns:
+            return None
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        pattern = max(patterns, key=lambda p: bool(p.preps & preps))
+        match = Match(tok, pattern, "noun")
+        heads = _children(tok, "poss")
+        heads += [p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")]
+        if not heads:
+            heads = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        if not heads and tok.dep_ in ("dobj", "nsubjpass"):
+            verb = tok.head
+            if verb.lemma_.lower() in self.patterns.support_verbs:
+                heads = _subject(verb)
+        match.actor_heads = heads
+        if not pattern.norecip:
+            match.recipient_heads = _prep_objects(tok, pattern.preps)
+        return match
+
+    def matches(self, doc: Doc | Span) -> list[Match]:
+        """Every pattern match in ``doc``, with suppression and negation decided."""
+        found: dict[int, Match] = {}
+        for tok in doc:
+            match = None
+            if tok.pos_ in ("VERB", "AUX"):
+                match = self._verb_match(tok)
+            if match is None and tok.pos_ in ("NOUN", "PROPN"):
+                match = self._noun_match(tok)
+            if match is not None:
+                found[tok.i] = match
+        for match in found.values():
+            obj = match.object_token
+            if obj is not None:
+                for o in _conjoined(obj):
+                    if o.i in found and found[o.i].kind == "noun":
+                        found[o.i].suppressed_by = match.token.i
+            tok = match.token
+            head = tok.head
+            # "threatened to impose sanctions": the threat is the event, not the sanctions.
+            if tok.dep_ == "conj" and head.dep_ == "xcomp":
+                head = head.head
+            elif tok.dep_ == "xcomp":
+                pass
+            else:
+                head = None  # type: ignore[assignment]
+            if head is not None and head.i in found and head.i != tok.i:
+                match.suppressed_by = head.i
+                governing = found[head.i]
+                if not governing.recipient_heads and not governing.pattern.norecip:
+                    governing.recipient_heads = list(match.recipient_heads)
+            match.negated = _negated(tok)
+        return sorted(found.values(), key=lambda m: m.token.i)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def code(
+        self,
+        doc: Doc,
+        actors: DocActors,
+        doc_id: str = "",
+        date: str | None = None,
+    ) -> tuple[list[Event], list[Match]]:
+        """Code ``doc``: returns the events and every pattern match (for explanation)."""
+        sent_index = {sent.start: k for k, sent in enumerate(doc.sents)}
+        all_matches = self.matches(doc)
+        events: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        for match in all_matches:
+            if match.suppressed_by is not None:
+                continue
+            if match.negated and not self.keep_negated:
+                continue
+            for event in self._events(match, actors, doc_id, date, sent_index):
+                key = (event.sentence_index, event.trigger.start, event.actor.code,
+                       event.recipient.code if event.recipient else None, event.cameo)  # fmt: skip
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        _mark_roots(doc, events)
+        for n, event in enumerate(events):
+            event.event_id = f"{doc_id}-{n}" if doc_id else str(n)
+        return events, all_matches
+
+    def _resolve(self, actors: DocActors, tok: Token, exclude: str | None = None) -> Actor | None:
+        if tok.pos_ == "PRON":
+            word = tok.lower_
+            if word in PRONOUNS_PERSON or word in PRONOUNS_GROUP:
+                return actors.resolve_pronoun(tok, exclude)
+            return None
+        return actors.resolve(tok)
+
+    def _events(
+        self,
+        match: Match,
+        actors: DocActors,
+        doc_id: str,
+        date: str | None,
+        sent_index: dict[int, int],
+    ) -> Iterator[Event]:
+        tok = match.token
+        sent = tok.sent
+        subjects = [a for h in match.actor_heads for a in _conjoined(h)]
+        for actor in filter(None, (self._resolve(actors, h) for h in subjects)):
+            recipients: list[Actor | None] = [
+                r
+                for h in match.recipient_heads
+                for r in (self._resolve(actors, c, actor.code) for c in _conjoined(h))
+                if r is not None and r.code != actor.code
+            ]
+            for recipient in recipients or [None]:
+                cameo = match.pattern.cameo
+                if match.pattern.person_code and (
+                    actor.kind == "person" or (actor.sector and actor.sector not in ARMED_SECTORS)
+                ):
+                    cameo = match.pattern.person_code
+                info = self.ontology[cameo]
+                yield Event(
+                    event_id="",
+                    doc_id=doc_id,
+                    sentence_index=sent_index.get(sent.start, 0),
+                    date=date,
+                    actor=actor,
+                    recipient=recipient,
+                    event_type=info.event_type,
+                    mode=info.mode,
+                    context=info.context,
+                    cameo=cameo,
+                    cameo_root=info.root,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
+                    sentence=sent.text.strip(),
+                    is_root=False,
+                    negated=match.negated,
+                    pattern=match.pattern.source,
+                )
+
+
+def _negated(tok: Token) -> bool:
+    """True when the trigger or the clause it is the complement of is negated."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _mark_roots(doc: Doc, events: list[Event]) -> None:
+    """Mark each sentence's main event: the one whose trigger is nearest the parse root."""
+    by_sentence: dict[int, list[tuple[int, Event]]] = {}
+    for event in events:
+        token = doc.char_span(event.trigger.start, event.trigger.end)
+        depth = _depth(token.root) if token is not None else 99
+        by_sentence.setdefault(event.sentence_index, []).append((depth, event))
+    for candidates in by_sentence.values():
+        best = min(depth for depth, _ in candidates)
+        for depth, event in candidates:
+            event.is_root = depth == best

@@ -1,0 +1,1 @@
+"""Readers (articles in) and writers (events out)."""

@@ -1,0 +1,98 @@
+"""The records eventcoder produces: actors and events, with their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Actor:
+    """A coded actor or recipient.
+
+    text: the words in the article that name it. code: CAMEO-style code (``PAKGOV``, ``IGOUNO``).
+    country: ISO 3166 alpha-3 or None. sector: 3-letter sector (GOV, MIL, ...) or None.
+    name: a person's or organisation's name where one is known. start, end: character offsets of
+    ``text`` in the article. kind: what identified it (country, adjective, capital, agent, igo,
+    group, agency, person, pronoun, memory).
+    """
+
+    text: str
+    code: str
+    country: str | None
+    sector: str | None
+    name: str | None = None
+    start: int = 0
+    end: int = 0
+    kind: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Trigger:
+    """The words that carry the event: ``text`` at character offsets ``start``-``end``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    """One coded event: actor -> action -> recipient, in CAMEO and PLOVER, with its evidence.
+
+    The fields are those of the output record (docs/records.md). ``recipient`` is None when the
+    event has none. ``pattern`` names the dictionary row that fired (file:line).
+    """
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    date: str | None
+    actor: Actor
+    recipient: Actor | None
+    event_type: str | None
+    mode: str | None
+    context: str | None
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    trigger: Trigger
+    sentence: str
+    is_root: bool
+    negated: bool
+    pattern: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as a JSON-ready dict in the documented field order."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "date": self.date,
+            "actor": self.actor.to_dict(),
+            "recipient": self.recipient.to_dict() if self.recipient else None,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": self.context,
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "trigger": asdict(self.trigger),
+            "sentence": self.sentence,
+            "is_root": self.is_root,
+            "negated": self.negated,
+            "pattern": self.pattern,
+        }
+
+
+EVENT_FIELDS = (
+    "event_id", "doc_id", "sentence_index", "date", "actor", "recipient", "event_type", "mode",
+    "context", "cameo", "cameo_root", "quad_class", "goldstein", "trigger", "sentence", "is_root",
+    "negated", "pattern",
+)  # fmt: skip

@@ -1,0 +1,54 @@
+"""Scoring rules, and the accuracy floors on the shared labelled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+from spacy.language import Language
+
+from eventcoder.evaluate import evaluate, quad_of
+
+DEV = SHARED / "data" / "dev"
+
+
+@pytest.mark.parametrize(
+    ("cameo", "quad"),
+    [("010", 0), ("020", 0), ("036", 1), ("051", 1), ("070", 2), ("112", 3), ("163", 3), ("145", 4), ("190", 4)],
+)
+def test_evaluate_quad_scheme(cameo: str, quad: int) -> None:
+    assert quad_of(cameo) == quad
+
+
+def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Path) -> None:
+    gold = [
+        {"id": "1", "text": "Pakistan accused India of supporting militants.",
+         "events": [{"actor": "PAK", "recipient": "IND", "event_type": "ACCUSE", "optional": False}]},
+        # A null gold recipient matches any recipient.
+        {"id": "2", "text": "Iran condemned Israel on Monday.",
+         "events": [{"actor": "IRN", "recipient": None, "event_type": "ACCUSE", "optional": False}]},
+        # An optional event is neither missed nor a false positive.
+        {"id": "3", "text": "The weather was fine in Paris.",
+         "events": [{"actor": "FRA", "recipient": None, "event_type": "CONSULT", "optional": True}]},
+        {"id": "4", "text": "Russia and China held talks in Beijing.", "quad": 1},
+    ]  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in gold) + "\n", encoding="utf-8")
+    report = evaluate(path, nlp)
+    assert report["documents"] == 4
+    assert report["triple"]["tp"] == 2 and report["triple"]["fn"] == 0
+    assert report["event_type"]["recall"] == 1.0
+    assert report["quad"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+
+
+def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
+    report = evaluate(DEV / "petr2-silver.jsonl", nlp)
+    assert report["event_type"]["f1"] >= 0.60, report["event_type"]
+    assert report["triple"]["f1"] >= 0.45, report["triple"]
+
+
+def test_evaluate_quad_dev_floor(nlp: Language) -> None:
+    report = evaluate(DEV / "quad-dev.jsonl", nlp)
+    assert report["quad"]["accuracy"] >= 0.55, report["quad"]
