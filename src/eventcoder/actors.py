@@ -31,6 +31,7 @@ NP_DEPS = frozenset(
 )
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
+PRONOUNS_SPEAKER = frozenset({"we", "us", "our"})
 
 
 @dataclass(frozen=True)
@@ -254,12 +255,64 @@ class DocActors:
             tok = stack.pop()
             for child in tok.children:
                 keep = child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+                if child.dep_ == "appos" and self._names_country(child):
+                    keep = False  # "the US, Russia and Switzerland" is a list, not one actor
                 if tok.dep_ == "prep" and child.dep_ == "pobj":
                     keep = True
                 if keep:
                     out.append(child)
                     stack.append(child)
         out.sort(key=lambda t: t.i)
+        return out
+
+    def _names_country(self, tok: Token) -> bool:
+        m = self._at.get(tok.i)
+        return m is not None and m.entry.kind in ("country", "adjective", "capital")
+
+    def names_place(self, tok: Token) -> bool:
+        """Whether ``tok`` is a country or capital name (a place, as in "protest in Beijing")."""
+        m = self._at.get(tok.i)
+        return m is not None and m.entry.kind in ("country", "capital")
+
+    def is_actor(self, tok: Token) -> bool:
+        """Whether ``tok`` heads a phrase naming an actor, a person or a role ("the mayor")."""
+        m = self._at.get(tok.i)
+        return (
+            tok.ent_type_ == "PERSON"
+            or (m is not None and m.entry.kind == "agent")
+            or self.resolve(tok) is not None
+        )
+
+    def resolve_all(self, head: Token) -> list[Actor]:
+        """Every actor the phrase names: one, or several for "US and British activists" and
+        for lists in apposition ("the US, Russia and Switzerland")."""
+        base = self.resolve(head)
+        out = [base] if base is not None else []
+        for child in head.children:
+            if child.dep_ == "appos" and self._names_country(child):
+                for tok in [child, *(c for c in child.subtree if c.dep_ == "conj")]:
+                    actor = self.resolve(tok)
+                    if actor is not None and all(a.code != actor.code for a in out):
+                        out.append(actor)
+        if base is not None and base.country:
+            for tok in self.np_tokens(head):
+                m = self._at.get(tok.i)
+                if tok.dep_ != "conj" or not self._names_country(tok) or m is None:
+                    continue
+                country = m.entry.country
+                if country and all(a.country != country for a in out):
+                    start, end = tok.idx, tok.idx + len(tok.text)
+                    out.append(
+                        Actor(
+                            text=self.doc.text[start:end],
+                            code=country + (base.sector or ""),
+                            country=country,
+                            sector=base.sector,
+                            start=start,
+                            end=end,
+                            kind=m.entry.kind,
+                        )
+                    )
         return out
 
     def resolve(self, head: Token) -> Actor | None:
@@ -315,7 +368,9 @@ class DocActors:
             if not persons and country is None and explicit is None:
                 if remembered is not None:
                     return self._span_actor(tokens, remembered, person_name)
-                known = self.dictionary.surnames.get(person_name.split()[-1].lower())
+                # A surname alone ("Putin") may name a known person; "Michel Suleiman" may not.
+                words = person_name.split()
+                known = self.dictionary.surnames.get(words[-1].lower()) if len(words) == 1 else None
                 if known is not None:
                     country, sector, name, kind = known.country, known.sector, known.name, "person"
             name = name or person_name
@@ -327,7 +382,18 @@ class DocActors:
                 remembered = self._titles.get(self._phrase(m))
                 if remembered is not None:
                     return self._span_actor(tokens, remembered, remembered.name, kind="memory")
-            return None
+            # "a court in Guyana", "protesters from Egypt"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                    for obj in prep.children:
+                        m = self._at.get(obj.i)
+                        if obj.dep_ == "pobj" and m is not None and self._names_country(obj):
+                            country = m.entry.country
+        if country is None and explicit is None:
+            if sector is None or not agents:
+                return None
+            # A role with no country ("insurgents"): CAMEO's unknown-country code, ---REB.
+            explicit = "---" + sector
 
         code = _entry_code(country, sector, explicit)
         if code is None:
@@ -393,6 +459,8 @@ class DocActors:
         """
         word = pronoun.lower_
         wants_person = word in PRONOUNS_PERSON
+        # "we" is the speaker's side: only a governing "X said" can tell who that is.
+        local_only = word in PRONOUNS_SPEAKER
 
         def fits(actor: Actor | None) -> bool:
             if actor is None or actor.code == exclude:
@@ -407,6 +475,8 @@ class DocActors:
                     candidate = self._head_actor(child)
                     if fits(candidate):
                         return self._span_actor([pronoun], candidate, candidate.name, "pronoun")  # type: ignore[arg-type]
+        if local_only:
+            return None
         sent = pronoun.sent
         best: tuple[int, Actor] | None = None
         for tok in sent:

@@ -59,7 +59,7 @@ class Score:
 
 def country(actor: Actor | None) -> str | None:
     """An actor at the level the labelled data uses: ISO alpha-3, "IGO", or its code's prefix."""
-    if actor is None:
+    if actor is None or actor.code.startswith("---"):
         return None
     if actor.country:
         return actor.country

@@ -22,6 +22,8 @@ from eventcoder.records import Actor, Event, Trigger
 from eventcoder.tsv import data_path, read_tsv
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Prepositions on a verb's object that name the other party when the pattern names none.
+FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Pattern:
     norecip: bool
     person_code: str | None
     source: str
+    flags: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -96,7 +99,7 @@ class PatternBook:
         lemma: str | None,
         particle: str | None,
     ) -> Pattern:
-        flags = _split(row.get("flags"))
+        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
         person_code = None
         for flag in flags:
             if flag.startswith("person="):
@@ -113,6 +116,7 @@ class PatternBook:
             norecip="norecip" in flags,
             person_code=person_code,
             source=f"{path.name}:{row['_line']}",
+            flags=frozenset(f for f in flags if not f.startswith("person=")),
         )
 
     def __len__(self) -> int:
@@ -168,6 +172,16 @@ def _subject(tok: Token, seen: int = 0) -> list[Token]:
     head = tok.head
     if head.i == tok.i:
         return []
+    if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
+        # "a member jailed by Israel", "when asked, Toner said": a passive participle; its
+        # actor is only the by-phrase, never the subject of the clause around it.
+        return [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        # "accused India of financing terror": India finances (object control through "of").
+        verb = head.head
+        objects = _children(verb, "dobj") if verb.pos_ in ("VERB", "AUX") else []
+        if objects:
+            return objects[:1]
     if tok.dep_ == "xcomp":
         # Object control: in "urged Pakistan to act", Pakistan is the one to act.
         objects = _children(head, "dobj")
@@ -196,7 +210,7 @@ class EventCoder:
 
     # -- matching ------------------------------------------------------------------------------
 
-    def _verb_match(self, tok: Token) -> Match | None:
+    def _verb_match(self, tok: Token, actors: DocActors) -> Match | None:
         patterns = self.patterns.verbs.get(tok.lemma_.lower())
         if not patterns:
             return None
@@ -208,6 +222,8 @@ class EventCoder:
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        deps = {c.dep_ for c in tok.children}
+        obj_is_actor = obj is not None and actors.is_actor(obj)
         best: tuple[int, Pattern] | None = None
         for pattern in patterns:
             score = 0
@@ -218,9 +234,15 @@ class EventCoder:
             elif strict_particles - pattern.preps:
                 continue  # "call off" is not "call"
             if pattern.objects:
-                if not pattern.objects & obj_lemmas:
+                if not (pattern.objects & obj_lemmas or ("@actor" in pattern.objects and obj_is_actor)):
                     continue
                 score += 2
+            if "xcomp" in pattern.flags and "xcomp" not in deps:
+                continue
+            if "objcomp" in pattern.flags and not {"xcomp", "dobj"} <= deps:
+                continue
+            if "ccomp" in pattern.flags and "ccomp" not in deps:
+                continue
             if pattern.preps & preps:
                 score += 1
             if best is None or score > best[0]:
@@ -239,10 +261,30 @@ class EventCoder:
             if not heads and not pattern.objects:
                 heads = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
                 heads = heads or _children(tok, "dative")
+            if not heads and obj is not None and obj_is_actor:
+                heads = [obj]  # "expelled a Pakistani diplomat": the object is the recipient
+            if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                heads = [tok.head]  # "a Hamas member jailed last year"
+            if not heads and obj is not None:
+                # "ratified an agreement with the EU": the partner named on the object.
+                heads = [
+                    h for h in _prep_objects(obj, FALLBACK_PREPS) if actors.resolve(h) is not None
+                ]
+            if not heads and "where" in pattern.flags:
+                # Protests are aimed at the authorities of the place they happen in.
+                heads = [
+                    h
+                    for a in [tok] + ([obj] if obj is not None else [])
+                    for h in _prep_objects(a, frozenset({"in"}))
+                    if actors.names_place(h)
+                ]
             match.recipient_heads = heads
+        if "inverse" in pattern.flags:
+            # "received weapons from X": X gave, the subject received.
+            match.actor_heads, match.recipient_heads = match.recipient_heads, match.actor_heads
         return match
 
-    def _noun_match(self, tok: Token) -> Match | None:
+    def _noun_match(self, tok: Token, actors: DocActors) -> Match | None:
         patterns = self.patterns.nouns.get(tok.lemma_.lower())
         if not patterns:
             return None
@@ -253,24 +295,30 @@ class EventCoder:
         heads += [p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")]
         if not heads:
             heads = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        supported = False
         if not heads and tok.dep_ in ("dobj", "nsubjpass"):
             verb = tok.head
             if verb.lemma_.lower() in self.patterns.support_verbs:
                 heads = _subject(verb)
+                supported = True
         match.actor_heads = heads
         if not pattern.norecip:
             match.recipient_heads = _prep_objects(tok, pattern.preps)
+        # A noun alone ("China's assistance") is often background, not news: code it only
+        # when it names its target, or when a verb like "launch" makes it the clause's act.
+        if not supported and not any(actors.resolve(h) for h in match.recipient_heads):
+            return None
         return match
 
-    def matches(self, doc: Doc | Span) -> list[Match]:
+    def matches(self, doc: Doc | Span, actors: DocActors) -> list[Match]:
         """Every pattern match in ``doc``, with suppression and negation decided."""
         found: dict[int, Match] = {}
         for tok in doc:
             match = None
             if tok.pos_ in ("VERB", "AUX"):
-                match = self._verb_match(tok)
+                match = self._verb_match(tok, actors)
             if match is None and tok.pos_ in ("NOUN", "PROPN"):
-                match = self._noun_match(tok)
+                match = self._noun_match(tok, actors)
             if match is not None:
                 found[tok.i] = match
         for match in found.values():
@@ -294,7 +342,29 @@ class EventCoder:
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
             match.negated = _negated(tok)
+        for match in list(found.values()):
+            if "claim" in match.pattern.flags or "ccomp" in match.pattern.flags:
+                self._claim(match, found)
         return sorted(found.values(), key=lambda m: m.token.i)
+
+    def _claim(self, match: Match, found: dict[int, Match]) -> None:
+        """'X alleged that Y attacked Z': an accusation by X against Y, not an attack.
+
+        The first conflictual event inside the verb's clausal complement gives the recipient and
+        is suppressed. A ``ccomp`` row without such a complement does not match at all.
+        """
+        for clause in _children(match.token, "ccomp"):
+            for tok in clause.subtree:
+                inner = found.get(tok.i)
+                if inner is None or inner is match or inner.suppressed_by is not None:
+                    continue
+                if self.ontology[inner.pattern.cameo].quad_class < 3 or not inner.actor_heads:
+                    continue
+                match.recipient_heads = list(inner.actor_heads)
+                inner.suppressed_by = match.token.i
+                return
+        if "ccomp" in match.pattern.flags:
+            del found[match.token.i]
 
     # -- events --------------------------------------------------------------------------------
 
@@ -307,7 +377,7 @@ class EventCoder:
     ) -> tuple[list[Event], list[Match]]:
         """Code ``doc``: returns the events and every pattern match (for explanation)."""
         sent_index = {sent.start: k for k, sent in enumerate(doc.sents)}
-        all_matches = self.matches(doc)
+        all_matches = self.matches(doc, actors)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         for match in all_matches:
@@ -321,18 +391,20 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+        events = _drop_subsumed(events)
         _mark_roots(doc, events)
         for n, event in enumerate(events):
             event.event_id = f"{doc_id}-{n}" if doc_id else str(n)
         return events, all_matches
 
-    def _resolve(self, actors: DocActors, tok: Token, exclude: str | None = None) -> Actor | None:
+    def _resolve(self, actors: DocActors, tok: Token, exclude: str | None = None) -> list[Actor]:
         if tok.pos_ == "PRON":
             word = tok.lower_
             if word in PRONOUNS_PERSON or word in PRONOUNS_GROUP:
-                return actors.resolve_pronoun(tok, exclude)
-            return None
-        return actors.resolve(tok)
+                actor = actors.resolve_pronoun(tok, exclude)
+                return [actor] if actor is not None else []
+            return []
+        return actors.resolve_all(tok)
 
     def _events(
         self,
@@ -345,13 +417,20 @@ class EventCoder:
         tok = match.token
         sent = tok.sent
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
-        for actor in filter(None, (self._resolve(actors, h) for h in subjects)):
+        found = [a for h in subjects for a in self._resolve(actors, h)]
+        for actor in found:
             recipients: list[Actor | None] = [
                 r
                 for h in match.recipient_heads
-                for r in (self._resolve(actors, c, actor.code) for c in _conjoined(h))
-                if r is not None and r.code != actor.code
+                for c in _conjoined(h)
+                for r in self._resolve(actors, c, actor.code)
+                if r.code != actor.code
             ]
+            if actor.country is None and actor.code.startswith("---") and not recipients:
+                continue  # "militants threatened" with no country and no target says too little
+            if not recipients and "mutual" in match.pattern.flags:
+                # "India and Pakistan agreed": each agreed with the other.
+                recipients = [other for other in found if other.code != actor.code]
             for recipient in recipients or [None]:
                 cameo = match.pattern.cameo
                 if match.pattern.person_code and (
@@ -390,6 +469,19 @@ def _negated(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event without recipient when the same sentence has it with one."""
+    with_recipient = {
+        (e.sentence_index, e.actor.code, e.event_type) for e in events if e.recipient is not None
+    }
+    return [
+        e
+        for e in events
+        if e.recipient is not None
+        or (e.sentence_index, e.actor.code, e.event_type) not in with_recipient
+    ]
 
 
 def _mark_roots(doc: Doc, events: list[Event]) -> None:
