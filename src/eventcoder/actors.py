@@ -207,8 +207,8 @@ def _matches(doc: Doc, start: int, tokens: tuple[str, ...], shapes: tuple[str, .
         shape = shapes[k]
         if shape == "X" and token.text.upper() != token.text:
             return False
-        if shape == "C" and not token.text[:1].isupper():
-            return False
+        if shape == "C" and not (token.text[:1].isupper() or token.pos_ in ("PROPN", "ADJ")):
+            return False  # "turkey" and "china" are nouns; "tunisian rioters" is a typo
         if token.lower_ == want:
             continue
         # Plurals and other inflections of a phrase's last word ("prime ministers").
@@ -295,7 +295,8 @@ class DocActors:
                     if actor is not None and all(a.code != actor.code for a in out):
                         out.append(actor)
         if base is not None and base.country:
-            for tok in self.np_tokens(head):
+            conjuncts = [c for t in self.np_tokens(head) if t.i != head.i for c in t.children]
+            for tok in conjuncts:
                 m = self._at.get(tok.i)
                 if tok.dep_ != "conj" or not self._names_country(tok) or m is None:
                     continue
@@ -390,8 +391,8 @@ class DocActors:
                         if obj.dep_ == "pobj" and m is not None and self._names_country(obj):
                             country = m.entry.country
         if country is None and explicit is None:
-            if sector is None or not agents:
-                return None
+            if sector is None or head_mention is None or head_mention.entry.kind != "agent":
+                return None  # "military exercises" names no one
             # A role with no country ("insurgents"): CAMEO's unknown-country code, ---REB.
             explicit = "---" + sector
 

@@ -9,7 +9,7 @@ object, passive subject, or the object of a pattern preposition), resolves both 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from eventcoder.records import Actor, Event, Trigger
 from eventcoder.tsv import data_path, read_tsv
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 
@@ -45,6 +46,7 @@ class Pattern:
     person_code: str | None
     source: str
     flags: frozenset[str] = frozenset()
+    alone_code: str | None = None
 
 
 @dataclass
@@ -59,6 +61,11 @@ class Match:
     object_token: Token | None = None
     suppressed_by: int | None = None
     negated: bool = False
+    cameo: str | None = None  # set when modality changes the pattern's code (intent, refusal)
+
+    @property
+    def code(self) -> str:
+        return self.cameo or self.pattern.cameo
 
 
 def _split(cell: str | None) -> frozenset[str]:
@@ -90,6 +97,12 @@ class PatternBook:
         self.support_verbs = frozenset(
             row["verb"] or "" for row in read_tsv(data_path("support_verbs.tsv"), ("verb",))
         )
+        path = data_path("intent.tsv")
+        self.intent: dict[str, str] = {}
+        for row in read_tsv(path, ("root", "cameo")):
+            if row["cameo"] not in ontology:
+                raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=row["cameo"]))
+            self.intent[row["root"] or ""] = row["cameo"] or ""
 
     @staticmethod
     def _pattern(
@@ -100,11 +113,13 @@ class PatternBook:
         particle: str | None,
     ) -> Pattern:
         flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
-        person_code = None
+        person_code = alone_code = None
         for flag in flags:
             if flag.startswith("person="):
                 person_code = flag.split("=", 1)[1]
-        for code in (row["cameo"], person_code):
+            elif flag.startswith("alone="):
+                alone_code = flag.split("=", 1)[1]
+        for code in (row["cameo"], person_code, alone_code):
             if code is not None and code not in ontology:
                 raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=code))
         return Pattern(
@@ -116,7 +131,8 @@ class PatternBook:
             norecip="norecip" in flags,
             person_code=person_code,
             source=f"{path.name}:{row['_line']}",
-            flags=frozenset(f for f in flags if not f.startswith("person=")),
+            flags=frozenset(f for f in flags if "=" not in f),
+            alone_code=alone_code,
         )
 
     def __len__(self) -> int:
@@ -128,11 +144,14 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _conjoined(tok: Token) -> list[Token]:
-    """``tok`` and the words conjoined with it ("India and Pakistan")."""
+    """``tok`` and the words conjoined with it ("India and Pakistan"), also when the parser hangs
+    the conjunct on another word of the same name ("Barack Obama and Vladimir Putin")."""
     out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.extend(_conjoined(child))
+    name = [c for c in tok.children if c.ent_iob_ == "I" and c.ent_type_ == tok.ent_type_]
+    for word in [tok, *name]:
+        for child in word.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(_conjoined(child))
     return out
 
 
@@ -142,6 +161,15 @@ def _depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def _object_clause(tok: Token) -> Token | None:
+    """The to-infinitive clause with its own subject in "wants Putin to attack" (parsed as ccomp)."""
+    for child in tok.children:
+        if child.dep_ == "ccomp" and _children(child, "nsubj"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
+    return None
 
 
 def _is_passive(tok: Token) -> bool:
@@ -156,13 +184,25 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
-def _subject(tok: Token, seen: int = 0) -> list[Token]:
-    """The subject of ``tok``'s clause, its own or inherited from the clause it depends on."""
+def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> list[Token]:
+    """The subject of ``tok``'s clause, its own or inherited from the clause it depends on.
+
+    event_nouns: lemmas of nominal triggers, whose actor is the actor of a passive verb with no
+    by-phrase ("killed in an Israeli air strike").
+    """
     if seen > 6:
         return []
     if _is_passive(tok):
-        agents = _children(tok, "agent")
-        return [p for a in agents for p in _children(a, "pobj")]
+        agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+        if not agents:
+            # "killed in an Israeli air strike": the actor of the act that did it.
+            for prep in _children(tok, "prep"):
+                for noun in _children(prep, "pobj"):
+                    if prep.lower_ in ("in", "by") and noun.lemma_.lower() in event_nouns:
+                        agents += _children(noun, "poss") or [
+                            c for c in noun.children if c.dep_ in ("amod", "compound")
+                        ]
+        return agents
     subjects = _children(tok, "nsubj", "csubj")
     if subjects:
         subj = subjects[0]
@@ -187,12 +227,14 @@ def _subject(tok: Token, seen: int = 0) -> list[Token]:
         objects = _children(head, "dobj")
         if objects:
             return objects[:1]
-        return _subject(head, seen + 1)
+        if _is_passive(head) and not _children(head, "agent"):
+            return _children(head, "nsubjpass")  # "Obama is scheduled to attend"
+        return _subject(head, event_nouns, seen + 1)
     if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj"):
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return _subject(head, seen + 1)
+            return _subject(head, event_nouns, seen + 1)
     return []
 
 
@@ -239,7 +281,7 @@ class EventCoder:
                 score += 2
             if "xcomp" in pattern.flags and "xcomp" not in deps:
                 continue
-            if "objcomp" in pattern.flags and not {"xcomp", "dobj"} <= deps:
+            if "objcomp" in pattern.flags and not ({"xcomp", "dobj"} <= deps or _object_clause(tok)):
                 continue
             if "ccomp" in pattern.flags and "ccomp" not in deps:
                 continue
@@ -252,37 +294,45 @@ class EventCoder:
         pattern = best[1]
         match = Match(tok, pattern, "verb")
         match.object_token = obj if pattern.objects else None
-        match.actor_heads = _subject(tok)
+        match.actor_heads = _subject(tok, self.patterns.nouns)
         if not pattern.norecip:
-            anchors = [tok] + ([obj] if obj is not None and pattern.objects else [])
-            heads = [p for a in anchors for p in _prep_objects(a, pattern.preps)]
-            if not heads and "prt" in {c.dep_ for c in tok.children if c.lower_ in pattern.preps}:
-                heads = _children(tok, "dobj")
-            if not heads and not pattern.objects:
-                heads = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
-                heads = heads or _children(tok, "dative")
-            if not heads and obj is not None and obj_is_actor:
-                heads = [obj]  # "expelled a Pakistani diplomat": the object is the recipient
-            if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":
-                heads = [tok.head]  # "a Hamas member jailed last year"
-            if not heads and obj is not None:
-                # "ratified an agreement with the EU": the partner named on the object.
-                heads = [
-                    h for h in _prep_objects(obj, FALLBACK_PREPS) if actors.resolve(h) is not None
-                ]
-            if not heads and "where" in pattern.flags:
-                # Protests are aimed at the authorities of the place they happen in.
-                heads = [
-                    h
-                    for a in [tok] + ([obj] if obj is not None else [])
-                    for h in _prep_objects(a, frozenset({"in"}))
-                    if actors.names_place(h)
-                ]
-            match.recipient_heads = heads
+            match.recipient_heads = self._recipient_heads(tok, pattern, obj, passive, actors)
+        clause = _object_clause(tok) if "objcomp" in pattern.flags else None
+        if clause is not None:
+            # "wants Putin to attack": Putin, the subject of the wanted act, is asked.
+            match.recipient_heads = _children(clause, "nsubj")
         if "inverse" in pattern.flags:
             # "received weapons from X": X gave, the subject received.
             match.actor_heads, match.recipient_heads = match.recipient_heads, match.actor_heads
         return match
+
+    def _recipient_heads(
+        self, tok: Token, pattern: Pattern, obj: Token | None, passive: bool, actors: DocActors
+    ) -> list[Token]:
+        """The recipient's phrase heads: the first of these places that names an actor."""
+        with_obj = [tok] + ([obj] if obj is not None else [])
+        prt_preps = {c.lower_ for c in tok.children if c.dep_ == "prt"} & pattern.preps
+        groups: list[list[Token]] = [
+            [p for a in with_obj for p in _prep_objects(a, pattern.preps)],
+            _children(tok, "dobj") if prt_preps else [],
+        ]
+        if not pattern.objects:
+            core = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+            groups.append(core + _children(tok, "dative"))
+        elif obj is not None:
+            groups.append([obj])  # "expelled a Pakistani diplomat": the object is the recipient
+        if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
+            groups.append([tok.head])  # "a Hamas member jailed last year"
+        # "ratified an agreement with the EU": the other party named on the object or verb.
+        groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
+        if "where" in pattern.flags:
+            # Protests are aimed at the authorities of the place they happen in.
+            places = [p for a in with_obj for p in _prep_objects(a, frozenset({"in"}))]
+            groups.append([p for p in places if actors.names_place(p)])
+        for group in groups:
+            if any(_names_actor(actors, h) for h in group):
+                return group
+        return []
 
     def _noun_match(self, tok: Token, actors: DocActors) -> Match | None:
         patterns = self.patterns.nouns.get(tok.lemma_.lower())
@@ -296,14 +346,21 @@ class EventCoder:
         if not heads:
             heads = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
         supported = False
+        recipients = _prep_objects(tok, pattern.preps) if not pattern.norecip else []
         if not heads and tok.dep_ in ("dobj", "nsubjpass"):
             verb = tok.head
             if verb.lemma_.lower() in self.patterns.support_verbs:
-                heads = _subject(verb)
+                heads = _subject(verb, self.patterns.nouns)
+                supported = True
+        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            # "engaged Filipino peacekeepers in a firefight": the verb's object is the target.
+            verb = tok.head.head
+            if verb.lemma_.lower() in self.patterns.support_verbs:
+                heads = _subject(verb, self.patterns.nouns)
+                recipients = recipients or _children(verb, "dobj")
                 supported = True
         match.actor_heads = heads
-        if not pattern.norecip:
-            match.recipient_heads = _prep_objects(tok, pattern.preps)
+        match.recipient_heads = recipients
         # A noun alone ("China's assistance") is often background, not news: code it only
         # when it names its target, or when a verb like "launch" makes it the clause's act.
         if not supported and not any(actors.resolve(h) for h in match.recipient_heads):
@@ -332,7 +389,7 @@ class EventCoder:
             # "threatened to impose sanctions": the threat is the event, not the sanctions.
             if tok.dep_ == "conj" and head.dep_ == "xcomp":
                 head = head.head
-            elif tok.dep_ == "xcomp":
+            elif tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and _object_clause(head) is not None):
                 pass
             else:
                 head = None  # type: ignore[assignment]
@@ -342,24 +399,68 @@ class EventCoder:
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
             match.negated = _negated(tok)
+            if tok.dep_ == "relcl" and match.suppressed_by is None:
+                # "the group that seized Mosul": background to the sentence, not its news.
+                match.suppressed_by = tok.head.i
+        for match in list(found.values()):
+            if "intent" in match.pattern.flags:
+                self._intent(match, found)
         for match in list(found.values()):
             if "claim" in match.pattern.flags or "ccomp" in match.pattern.flags:
-                self._claim(match, found)
+                self._claim(match, found, actors)
+        for match in found.values():
+            self._modality(match)
         return sorted(found.values(), key=lambda m: m.token.i)
 
-    def _claim(self, match: Match, found: dict[int, Match]) -> None:
-        """'X alleged that Y attacked Z': an accusation by X against Y, not an attack.
+    def _intent(self, match: Match, found: dict[int, Match]) -> None:
+        """'Obama wants to attack X' is a threat; 'wants to help X' an intent to cooperate."""
+        inner = next(
+            (found[c.i] for c in match.token.children if c.dep_ == "xcomp" and c.i in found),
+            None,
+        )
+        code = self.patterns.intent.get(inner.code[:2]) if inner is not None else None
+        if inner is None or code is None:
+            if inner is not None:
+                inner.suppressed_by = None
+            del found[match.token.i]
+            return
+        match.cameo = code
+        match.recipient_heads = list(inner.recipient_heads)
+        inner.suppressed_by = match.token.i
+
+    def _modality(self, match: Match) -> None:
+        """A refused cooperative act is a rejection: "he would not provide support" is 120."""
+        if match.cameo is not None or not match.negated or not _is_future(match.token):
+            return
+        if self.ontology[match.code].quad_class <= 2:
+            match.cameo, match.negated = "120", False
+
+    def _claim(self, match: Match, found: dict[int, Match], actors: DocActors) -> None:
+        """'X said that Y attacked Z': the speaker's claim is the speaker's event, an
+        accusation by X against Y (CAMEO 112), unless X is the media reporting it or Y is X.
 
         The first conflictual event inside the verb's clausal complement gives the recipient and
         is suppressed. A ``ccomp`` row without such a complement does not match at all.
         """
+        speakers = [a for h in match.actor_heads for a in self._resolve(actors, h)]
+        # The media reporting, or "officials" of no known side, only attribute the news.
+        reporting = not speakers or any(
+            a.sector == "JRN" or a.code.startswith("---") for a in speakers
+        )
         for clause in _children(match.token, "ccomp"):
             for tok in clause.subtree:
                 inner = found.get(tok.i)
                 if inner is None or inner is match or inner.suppressed_by is not None:
                     continue
-                if self.ontology[inner.pattern.cameo].quad_class < 3 or not inner.actor_heads:
+                if not _on_main_chain(tok, clause):
+                    continue  # "victims killed by the crash" is background to the claim
+                if self.ontology[inner.code].quad_class < 3 or not inner.actor_heads:
                     continue
+                if "claim" in inner.pattern.flags:
+                    continue
+                accused = [a for h in inner.actor_heads for a in self._resolve(actors, h)]
+                if reporting or not accused or {_side(a) for a in accused} & set(map(_side, speakers)):
+                    break
                 match.recipient_heads = list(inner.actor_heads)
                 inner.suppressed_by = match.token.i
                 return
@@ -432,11 +533,14 @@ class EventCoder:
                 # "India and Pakistan agreed": each agreed with the other.
                 recipients = [other for other in found if other.code != actor.code]
             for recipient in recipients or [None]:
-                cameo = match.pattern.cameo
-                if match.pattern.person_code and (
+                cameo = match.code
+                pattern = match.pattern
+                if match.cameo is None and pattern.person_code and (
                     actor.kind == "person" or (actor.sector and actor.sector not in ARMED_SECTORS)
                 ):
-                    cameo = match.pattern.person_code
+                    cameo = pattern.person_code
+                if match.cameo is None and pattern.alone_code and recipient is None:
+                    cameo = pattern.alone_code  # "Russia held exercises": alone, a show of force
                 info = self.ontology[cameo]
                 yield Event(
                     event_id="",
@@ -458,6 +562,25 @@ class EventCoder:
                     negated=match.negated,
                     pattern=match.pattern.source,
                 )
+
+
+def _on_main_chain(tok: Token, clause: Token) -> bool:
+    """Whether ``tok`` is ``clause`` or hangs from it through conjuncts and complements only."""
+    while tok.i != clause.i:
+        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _side(actor: Actor) -> str:
+    """The country (or organisation) an actor speaks for: USAGOV and USA are one side."""
+    return actor.country or actor.code
+
+
+def _is_future(tok: Token) -> bool:
+    """Whether the trigger's clause is about the future ("will meet", "would free")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:
@@ -482,6 +605,13 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         if e.recipient is not None
         or (e.sentence_index, e.actor.code, e.event_type) not in with_recipient
     ]
+
+
+def _names_actor(actors: DocActors, tok: Token) -> bool:
+    """Whether the phrase headed by ``tok`` (or a pronoun there) can name an actor."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PRONOUNS_PERSON or tok.lower_ in PRONOUNS_GROUP
+    return any(actors.resolve(t) is not None for t in _conjoined(tok))
 
 
 def _mark_roots(doc: Doc, events: list[Event]) -> None:
