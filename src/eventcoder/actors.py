@@ -27,7 +27,8 @@ SECTORS = frozenset(
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM", "PRM"})
 # Dependency labels that stay inside a noun phrase when we look for the words naming an actor.
 NP_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "det", "appos", "nummod", "flat", "case", "quantmod"}
+    {"compound", "amod", "poss", "nmod", "det", "appos", "nummod", "flat", "case", "quantmod",
+     "npadvmod"}
 )
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
@@ -274,6 +275,21 @@ class DocActors:
         m = self._at.get(tok.i)
         return m is not None and m.entry.kind in ("country", "capital")
 
+    def places(self, tok: Token, preps: frozenset[str]) -> list[Token]:
+        """Country and capital names in ``tok``'s prepositional phrases ("in Kandahar",
+        "near its border with Ukraine", "outside the French consulate in Karachi")."""
+        out = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for t in prep.subtree:
+                    m = self._at.get(t.i)
+                    if m is not None and m.entry.country and t.i == m.end - 1:
+                        if m.entry.kind in ("country", "capital") or t.pos_ == "NOUN":
+                            out.append(t)
+                        elif self.resolve(t.head) is not None and t.head.pos_ == "NOUN":
+                            out.append(t.head)  # "the French consulate"
+        return out
+
     def is_actor(self, tok: Token) -> bool:
         """Whether ``tok`` heads a phrase naming an actor, a person or a role ("the mayor")."""
         m = self._at.get(tok.i)
@@ -332,6 +348,11 @@ class DocActors:
                 mentions.append(m)
         head_mention = self._at.get(head.i)
         person_name = self._person_name(head, indices)
+        if person_name is None and head_mention is None and head.pos_ == "PROPN":
+            # NER does not always tag a surname seen before ("Toner later praised India").
+            remembered = self._people.get(head.lower_)
+            if remembered is not None:
+                return self._span_actor(tokens, remembered, remembered.name, kind="memory")
 
         country = sector = explicit = name = None
         kind = ""
@@ -340,7 +361,9 @@ class DocActors:
             m for m in mentions if m is not head_mention
         ]
         persons = [m for m in ordered if m.entry.kind == "person"]
-        for m in persons + [m for m in ordered if m.entry.kind != "person"]:
+        # The title in the text says what a person is now ("NATO Secretary-General Mark Rutte"),
+        # which the people dictionary may not know; the dictionary fills in what the text lacks.
+        for m in [m for m in ordered if m.entry.kind != "person"] + persons:
             e = m.entry
             if country is None and e.country:
                 country = e.country
@@ -388,8 +411,9 @@ class DocActors:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                     for obj in prep.children:
                         m = self._at.get(obj.i)
-                        if obj.dep_ == "pobj" and m is not None and self._names_country(obj):
+                        if obj.dep_ == "pobj" and m is not None and m.entry.kind != "agent":
                             country = m.entry.country
+                            explicit = None if country else m.entry.code
         if country is None and explicit is None:
             if sector is None or head_mention is None or head_mention.entry.kind != "agent":
                 return None  # "military exercises" names no one
@@ -415,7 +439,9 @@ class DocActors:
             self._people[person_name.lower()] = actor
             self._people[person_name.split()[-1].lower()] = actor
             for m in agents:
-                self._titles[self._phrase(m)] = actor
+                phrase = self._phrase(m)
+                self._titles[phrase] = actor
+                self._titles[phrase.split()[-1]] = actor  # "deputy spokesperson" -> "spokesperson"
         return actor
 
     def _phrase(self, mention: Mention) -> str:

@@ -22,6 +22,10 @@ from eventcoder.records import Actor, Event, Trigger
 from eventcoder.tsv import data_path, read_tsv
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Prepositions whose object can be the place an event happens in (see the `where` flag).
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "through", "along", "inside", "into", "to"}
+)
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
@@ -260,7 +264,10 @@ class EventCoder:
         strict_particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         passive = _is_passive(tok)
         obj = next(iter(_children(tok, "nsubjpass" if passive else "dobj")), None)
-        obj_lemmas = {t.lemma_.lower() for t in _conjoined(obj)} if obj is not None else set()
+        objs = _conjoined(obj) if obj is not None else []
+        # "a new package of air defence missiles": the missiles are what is delivered.
+        objs += [p for o in objs for p in _prep_objects(o, frozenset({"of"}))]
+        obj_lemmas = {t.lemma_.lower() for t in objs}
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
@@ -285,6 +292,10 @@ class EventCoder:
                 continue
             if "ccomp" in pattern.flags and "ccomp" not in deps:
                 continue
+            if "recip" in pattern.flags and not self._recipient_heads(
+                tok, pattern, obj, passive, actors
+            ):
+                continue  # "spoke with reporters" is no event; "spoke with Netanyahu" is
             if pattern.preps & preps:
                 score += 1
             if best is None or score > best[0]:
@@ -311,6 +322,10 @@ class EventCoder:
     ) -> list[Token]:
         """The recipient's phrase heads: the first of these places that names an actor."""
         with_obj = [tok] + ([obj] if obj is not None else [])
+        # "demanded that Maduro step down", "urged that Iran halt": who is asked.
+        clause = None
+        if pattern.cameo[:2] in ("02", "10"):
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and _children(c, "nsubj")), None)
         prt_preps = {c.lower_ for c in tok.children if c.dep_ == "prt"} & pattern.preps
         groups: list[list[Token]] = [
             [p for a in with_obj for p in _prep_objects(a, pattern.preps)],
@@ -326,12 +341,16 @@ class EventCoder:
         # "ratified an agreement with the EU": the other party named on the object or verb.
         groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
         if "where" in pattern.flags:
-            # Protests are aimed at the authorities of the place they happen in.
-            places = [p for a in with_obj for p in _prep_objects(a, frozenset({"in"}))]
-            groups.append([p for p in places if actors.names_place(p)])
-        for group in groups:
-            if any(_names_actor(actors, h) for h in group):
-                return group
+            # Protests are aimed at the authorities of the place they happen in; troops massed
+            # near a border face the country across it; a strike hits the country it lands in.
+            groups.append([p for a in with_obj for p in actors.places(a, PLACE_PREPS)])
+        if clause is not None:
+            groups.insert(0, _children(clause, "nsubj"))
+        # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
+        for known_only in (True, False):
+            for group in groups:
+                if any(_names_actor(actors, h, known_only) for h in group):
+                    return group
         return []
 
     def _noun_match(self, tok: Token, actors: DocActors) -> Match | None:
@@ -344,7 +363,12 @@ class EventCoder:
         heads = _children(tok, "poss")
         heads += [p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")]
         if not heads:
-            heads = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            # "the Israeli attack": a country or organisation, not a role word ("official visit")
+            heads = [
+                c
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "nmod") and _names_actor(actors, c, known_only=True)
+            ]
         supported = False
         recipients = _prep_objects(tok, pattern.preps) if not pattern.norecip else []
         if not heads and tok.dep_ in ("dobj", "nsubjpass"):
@@ -391,6 +415,8 @@ class EventCoder:
                 head = head.head
             elif tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and _object_clause(head) is not None):
                 pass
+            elif tok.dep_ == "ccomp" and head.i in found and found[head.i].code[:2] in ("02", "10"):
+                pass  # "demanded that Maduro step down": the demand is the event
             else:
                 head = None  # type: ignore[assignment]
             if head is not None and head.i in found and head.i != tok.i:
@@ -456,7 +482,7 @@ class EventCoder:
                     continue  # "victims killed by the crash" is background to the claim
                 if self.ontology[inner.code].quad_class < 3 or not inner.actor_heads:
                     continue
-                if "claim" in inner.pattern.flags:
+                if "claim" in inner.pattern.flags or inner.negated:
                     continue
                 accused = [a for h in inner.actor_heads for a in self._resolve(actors, h)]
                 if reporting or not accused or {_side(a) for a in accused} & set(map(_side, speakers)):
@@ -529,6 +555,9 @@ class EventCoder:
             ]
             if actor.country is None and actor.code.startswith("---") and not recipients:
                 continue  # "militants threatened" with no country and no target says too little
+            if "mutual" in match.pattern.flags and len(found) > 1:
+                if not [r for r in recipients if r and not r.code.startswith("---")]:
+                    recipients = []
             if not recipients and "mutual" in match.pattern.flags:
                 # "India and Pakistan agreed": each agreed with the other.
                 recipients = [other for other in found if other.code != actor.code]
@@ -607,11 +636,16 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     ]
 
 
-def _names_actor(actors: DocActors, tok: Token) -> bool:
-    """Whether the phrase headed by ``tok`` (or a pronoun there) can name an actor."""
+def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> bool:
+    """Whether the phrase headed by ``tok`` (or a pronoun there) can name an actor; with
+    ``known_only``, an actor of known country or organisation (not ``---CVL``)."""
     if tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS_PERSON or tok.lower_ in PRONOUNS_GROUP
-    return any(actors.resolve(t) is not None for t in _conjoined(tok))
+    for t in _conjoined(tok):
+        actor = actors.resolve(t)
+        if actor is not None and not (known_only and actor.code.startswith("---")):
+            return True
+    return False
 
 
 def _mark_roots(doc: Doc, events: list[Event]) -> None:
