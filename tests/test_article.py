@@ -49,9 +49,7 @@ def test_article_events_carry_evidence(events: list[Event]) -> None:
 
 
 def test_article_request_is_an_appeal_with_its_codes(events: list[Event]) -> None:
-    request = next(
-        e for e in events if country(e.actor) == "USA" and e.event_type == "REQUEST"
-    )
+    request = next(e for e in events if country(e.actor) == "USA" and e.event_type == "REQUEST")
     assert request.cameo.startswith("02")
     assert request.cameo_root == "02"
     assert request.quad_class == 1
@@ -63,7 +61,9 @@ def test_article_pakistan_accusation_is_cameo_112(events: list[Event]) -> None:
     accuse = next(
         e
         for e in events
-        if country(e.actor) == "PAK" and country(e.recipient) == "IND" and e.trigger.text == "accusing"
+        if country(e.actor) == "PAK"
+        and country(e.recipient) == "IND"
+        and e.trigger.text == "accusing"
     )
     assert accuse.cameo == "112"
     assert accuse.mode == "disapprove"

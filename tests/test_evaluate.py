@@ -16,7 +16,17 @@ DEV = SHARED / "data" / "dev"
 
 @pytest.mark.parametrize(
     ("cameo", "quad"),
-    [("010", 0), ("020", 0), ("036", 1), ("051", 1), ("070", 2), ("112", 3), ("163", 3), ("145", 4), ("190", 4)],
+    [
+        ("010", 0),
+        ("020", 0),
+        ("036", 1),
+        ("051", 1),
+        ("070", 2),
+        ("112", 3),
+        ("163", 3),
+        ("145", 4),
+        ("190", 4),
+    ],
 )
 def test_evaluate_quad_scheme(cameo: str, quad: int) -> None:
     assert quad_of(cameo) == quad

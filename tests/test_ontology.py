@@ -26,7 +26,9 @@ from eventcoder.tsv import data_path, read_tsv
         ("081", "CONCEDE", 2, 5.0),
     ],
 )
-def test_ontology_code_facts(code: str, event_type: str | None, quad: int, goldstein: float) -> None:
+def test_ontology_code_facts(
+    code: str, event_type: str | None, quad: int, goldstein: float
+) -> None:
     info = get_ontology()[code]
     assert info.event_type == event_type
     assert info.quad_class == quad

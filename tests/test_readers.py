@@ -22,11 +22,18 @@ def test_readers_txt_is_one_article_named_after_the_file(tmp_path: Path) -> None
     path.write_text("Iran condemned Israel.", encoding="utf-8")
     (article,) = read_inputs([str(path)])
     assert isinstance(article, Article)
-    assert (article.id, article.text, article.date) == ("story-2020-01-02", "Iran condemned Israel.", "2020-01-02")
+    assert (article.id, article.text, article.date) == (
+        "story-2020-01-02",
+        "Iran condemned Israel.",
+        "2020-01-02",
+    )
 
 
 def test_readers_date_option_fills_undated_input(tmp_path: Path) -> None:
-    path = _write(tmp_path / "a.jsonl", [b'{"id": "x", "text": "t"}', b'{"id": "y", "text": "t", "date": "2001-02-03"}'])
+    path = _write(
+        tmp_path / "a.jsonl",
+        [b'{"id": "x", "text": "t"}', b'{"id": "y", "text": "t", "date": "2001-02-03"}'],
+    )
     dates = [a.date for a in read_inputs([str(path)], date="2016-09-09")]  # type: ignore[union-attr]
     assert dates == ["2016-09-09", "2001-02-03"]
 
@@ -46,7 +53,9 @@ def test_readers_date_option_fills_undated_input(tmp_path: Path) -> None:
 def test_readers_bad_record_is_rejected_with_file_line_and_reason(
     tmp_path: Path, line: bytes, reason: str
 ) -> None:
-    path = _write(tmp_path / "in.jsonl", [b'{"id": "ok1", "text": "a"}', line, b'{"id": "ok2", "text": "b"}'])
+    path = _write(
+        tmp_path / "in.jsonl", [b'{"id": "ok1", "text": "a"}', line, b'{"id": "ok2", "text": "b"}']
+    )
     items = list(read_inputs([str(path)]))
     assert [i.id for i in items if isinstance(i, Article)] == ["ok1", "ok2"]
     (bad,) = [i for i in items if isinstance(i, Rejected)]

@@ -1,8 +1,8 @@
 """eventcoder: political event data from news text, coded in PLOVER 2.0 and CAMEO.
 
-    import eventcoder
-    events = eventcoder.code(text, date="2016-09-09")      # list of Event
-    nlp = eventcoder.load(); doc = nlp(text); doc._.events  # the spaCy way
+import eventcoder
+events = eventcoder.code(text, date="2016-09-09")      # list of Event
+nlp = eventcoder.load(); doc = nlp(text); doc._.events  # the spaCy way
 """
 
 from __future__ import annotations

@@ -19,16 +19,28 @@ from eventcoder.errors import DataFileError, Errors
 from eventcoder.records import Actor
 from eventcoder.tsv import data_path, read_tsv
 
-SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD LEG SPY UAF UNK CVL BUS MED JRN EDU LAB REF REL ELI AGR CRM SOC "
-    "PRM PRE IGO NGO".split()
-)
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "UAF", "UNK", "CVL",
+    "BUS", "MED", "JRN", "EDU", "LAB", "REF", "REL", "ELI", "AGR", "CRM", "SOC", "PRM",
+    "PRE", "IGO", "NGO",
+})  # fmt: skip
 # Sectors of armed or coercive bodies: for them "attack" is violence, not criticism.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM", "PRM"})
 # Dependency labels that stay inside a noun phrase when we look for the words naming an actor.
 NP_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "det", "appos", "nummod", "flat", "case", "quantmod",
-     "npadvmod"}
+    {
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "det",
+        "appos",
+        "nummod",
+        "flat",
+        "case",
+        "quantmod",
+        "npadvmod",
+    }
 )
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
@@ -365,6 +377,9 @@ class DocActors:
         # which the people dictionary may not know; the dictionary fills in what the text lacks.
         for m in [m for m in ordered if m.entry.kind != "person"] + persons:
             e = m.entry
+            if e.kind == "person" and (country or explicit):
+                name = name or e.name
+                continue
             if country is None and e.country:
                 country = e.country
                 kind = kind or e.kind
@@ -397,7 +412,7 @@ class DocActors:
                 known = self.dictionary.surnames.get(words[-1].lower()) if len(words) == 1 else None
                 if known is not None:
                     country, sector, name, kind = known.country, known.sector, known.name, "person"
-            name = name or person_name
+            name = person_name  # the phrase is about the person, not the office around them
             kind = "person" if country or explicit else kind
 
         if country is None and explicit is None:
@@ -500,8 +515,8 @@ class DocActors:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                     candidate = self._head_actor(child)
-                    if fits(candidate):
-                        return self._span_actor([pronoun], candidate, candidate.name, "pronoun")  # type: ignore[arg-type]
+                    if candidate is not None and fits(candidate):
+                        return self._span_actor([pronoun], candidate, candidate.name, "pronoun")
         if local_only:
             return None
         sent = pronoun.sent
@@ -511,15 +526,15 @@ class DocActors:
                 break
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
                 candidate = self.resolve(tok)
-                if fits(candidate):
+                if candidate is not None and fits(candidate):
                     depth = _depth(tok)
                     if best is None or depth < best[0]:
-                        best = (depth, candidate)  # type: ignore[assignment]
+                        best = (depth, candidate)
         if best is not None and exclude is None:
             return self._span_actor([pronoun], best[1], best[1].name, "pronoun")
         start = self.doc[sent.start].sent.start
         earlier = [s for s in self.doc.sents if s.end <= start][-2:]
-        window = list(earlier) + [sent]
+        window = [*earlier, sent]
         for span in reversed(window):
             for tok in reversed(list(span)):
                 if tok.i >= pronoun.i or tok.pos_ not in ("PROPN", "NOUN"):
@@ -527,8 +542,8 @@ class DocActors:
                 if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("PROPN", "NOUN"):
                     continue
                 candidate = self.resolve(tok)
-                if fits(candidate):
-                    return self._span_actor([pronoun], candidate, candidate.name, "pronoun")  # type: ignore[arg-type]
+                if candidate is not None and fits(candidate):
+                    return self._span_actor([pronoun], candidate, candidate.name, "pronoun")
         return None
 
     def _head_actor(self, tok: Token) -> Actor | None:

@@ -83,7 +83,9 @@ def code(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write events to .jsonl, .csv or .parquet ('-': JSONL)."),
+        typer.Option(
+            "-o", "--output", help="Write events to .jsonl, .csv or .parquet ('-': JSONL)."
+        ),
     ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated input.")

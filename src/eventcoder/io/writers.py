@@ -17,12 +17,12 @@ from eventcoder.records import Event
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end", "kind")
 FLAT_COLUMNS: tuple[str, ...] = (
-    ("event_id", "doc_id", "sentence_index", "date")
-    + tuple(f"actor_{f}" for f in ACTOR_FIELDS)
-    + tuple(f"recipient_{f}" for f in ACTOR_FIELDS)
-    + ("event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein")
-    + ("trigger_text", "trigger_start", "trigger_end", "sentence", "is_root", "negated", "pattern")
-)
+    "event_id", "doc_id", "sentence_index", "date",
+    *(f"actor_{f}" for f in ACTOR_FIELDS),
+    *(f"recipient_{f}" for f in ACTOR_FIELDS),
+    "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein",
+    "trigger_text", "trigger_start", "trigger_end", "sentence", "is_root", "negated", "pattern",
+)  # fmt: skip
 FORMATS = (".jsonl", ".json", ".csv", ".parquet")
 
 
