@@ -45,6 +45,10 @@ NP_DEPS = frozenset(
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
 PRONOUNS_SPEAKER = frozenset({"we", "us", "our"})
+QUANTITIES = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+     "score", "scores", "group", "number", "crowd", "band", "team", "delegation", "contingent"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -361,10 +365,24 @@ class DocActors:
         head_mention = self._at.get(head.i)
         person_name = self._person_name(head, indices)
         if person_name is None and head_mention is None and head.pos_ == "PROPN":
-            # NER does not always tag a surname seen before ("Toner later praised India").
+            # NER does not always tag a surname seen before ("Toner later praised India"), or a
+            # well-known one ("Modi attacked Pakistan").
             remembered = self._people.get(head.lower_)
             if remembered is not None:
                 return self._span_actor(tokens, remembered, remembered.name, kind="memory")
+            known = self.dictionary.surnames.get(head.lower_)
+            if known is not None and known.name:
+                surname = Actor(head.text, "", known.country, known.sector, known.name)
+                surname.code = _entry_code(known.country, known.sector, known.code) or ""
+                if surname.code:
+                    return self._span_actor(tokens, surname, known.name)
+        if head.lemma_.lower() in QUANTITIES:
+            # "Thousands of protesters": the protesters are the actor.
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.resolve(obj)
 
         country = sector = explicit = name = None
         kind = ""

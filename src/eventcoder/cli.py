@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from eventcoder.errors import DataFileError, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
@@ -57,21 +58,25 @@ def _actor_cell(actor: object) -> str:
 def _table(article: Article, events: list[Event]) -> Table:
     title = f"{article.id}  {article.date or ''}  {len(events)} events"
     table = Table(title=title, show_lines=True, expand=True)
-    table.add_column("actor", ratio=2)
-    table.add_column("event", ratio=2)
-    table.add_column("recipient", ratio=2)
-    table.add_column("trigger", ratio=1)
-    table.add_column("evidence", ratio=6)
+    table.add_column("actor", ratio=2, min_width=10)
+    table.add_column("event", ratio=2, min_width=11)
+    table.add_column("recipient", ratio=2, min_width=10)
+    table.add_column("trigger", ratio=1, min_width=9, overflow="fold")
+    table.add_column("evidence (trigger in bold)", ratio=5)
     for e in events:
         event = f"[bold]{e.event_type or '-'}[/] {e.mode or ''}\nCAMEO {e.cameo} ({e.goldstein:+g})"
         if e.negated:
             event += "\n[red]negated[/]"
+        evidence = Text(e.sentence)
+        at = e.sentence.find(e.trigger.text)
+        if at >= 0:
+            evidence.stylize("bold underline", at, at + len(e.trigger.text))
         table.add_row(
             _actor_cell(e.actor),
             event,
             _actor_cell(e.recipient),
             e.trigger.text,
-            e.sentence,
+            evidence,
         )
     return table
 

@@ -485,6 +485,12 @@ class EventCoder:
         The first conflictual event inside the verb's clausal complement gives the recipient and
         is suppressed. A ``ccomp`` row without such a complement does not match at all.
         """
+        # "accused India of financing terror": what X is accused of is the claim, not an event.
+        for prep in match.token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "by"):
+                for tok in prep.subtree:
+                    if tok.i in found and found[tok.i] is not match:
+                        found[tok.i].suppressed_by = match.token.i
         speakers = [a for h in match.actor_heads for a in self._resolve(actors, h)]
         # The media reporting, or "officials" of no known side, only attribute the news.
         reporting = not speakers or any(

@@ -1,0 +1,94 @@
+"""The coding rules, one construction a case (docs/coding.md)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import eventcoder
+from eventcoder.evaluate import country
+
+Triple = tuple[str | None, str | None, str | None, str]
+
+
+def _coded(nlp: Language, text: str) -> set[Triple]:
+    return {
+        (country(e.actor), country(e.recipient), e.event_type, e.cameo)
+        for e in eventcoder.code(text, nlp=nlp)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passive voice: the by-phrase acts, the subject receives
+        (
+            "Two Indian fishermen were arrested by the Sri Lankan navy.",
+            ("LKA", "IND", "COERCE", "173"),
+        ),
+        # X urged Y to ...: a request to Y
+        ("Washington urged Islamabad to act against militants.", ("USA", "PAK", "REQUEST", "020")),
+        # X accused Y of ...
+        ("Pakistan accused India of sponsoring terrorism.", ("PAK", "IND", "ACCUSE", "112")),
+        # reported speech: the speaker's claim is the speaker's event
+        (
+            "Kabul said Pakistani forces had shelled its border posts.",
+            ("AFG", "PAK", "ACCUSE", "112"),
+        ),
+        # conjoined actors each act; mutual verbs pair them
+        ("India and Pakistan agreed to resume talks.", ("PAK", "IND", "AGREE", "030")),
+        # nominal trigger with possessor and target
+        (
+            "Pakistan rejected Modi's attack on Pakistan as baseless.",
+            ("IND", "PAK", "ACCUSE", "111"),
+        ),
+        # a support verb makes the noun the act
+        ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "190")),
+        # person=: a leader's attack is criticism
+        ("Modi attacked Pakistan over terrorism.", ("IND", "PAK", "ACCUSE", "111")),
+        # intention: wanting to attack is a threat
+        ("Obama wants to attack Syria.", ("USA", "SYR", "THREATEN", "138")),
+        # wanting someone to act is a request to them
+        ("Paris wants Berlin to increase aid.", ("FRA", "DEU", "REQUEST", "020")),
+        # a refused act of cooperation is a rejection
+        ("Russia said it would not provide support to Iran.", ("RUS", "IRN", "REJECT", "120")),
+        # the giver of what is received is the actor
+        ("Ukraine received weapons from Poland.", ("POL", "UKR", "AID", "072")),
+        # a protest is aimed at the country it happens in
+        ("Thousands of protesters rallied in Moscow.", (None, "RUS", "PROTEST", "141")),
+        # IGO and armed group actors
+        ("The European Union imposed sanctions on Belarus.", ("IGO", "BLR", "SANCTION", "163")),
+        ("Boko Haram militants attacked Nigerian soldiers.", ("NGA", "NGA", "ASSAULT", "190")),
+    ],
+)
+def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan did not accuse India of anything.",
+        "North Korea has not attacked South Korea this year.",
+        "Officials said the weather in Paris was fine.",
+        "The group that attacked Kenya last year issued a statement.",  # background relative clause
+        "Argentina beat France in the World Cup final.",
+    ],
+)
+def test_events_no_event(nlp: Language, text: str) -> None:
+    assert [e for e in eventcoder.code(text, nlp=nlp) if e.event_type] == []
+
+
+def test_events_keep_negated_marks_them() -> None:
+    nlp = eventcoder.load(keep_negated=True)
+    (event,) = eventcoder.code("Pakistan did not accuse India.", nlp=nlp)
+    assert event.negated and event.event_type == "ACCUSE"
+
+
+def test_events_each_sentence_has_one_main_event(nlp: Language) -> None:
+    events = eventcoder.code(
+        "Iran condemned Israel after Israeli jets struck targets in Syria. Syria thanked Russia.",
+        nlp=nlp,
+    )
+    roots = {e.sentence_index for e in events if e.is_root}
+    assert roots == {e.sentence_index for e in events}
