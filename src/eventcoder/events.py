@@ -201,13 +201,18 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
     if _is_passive(tok):
         agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
         if not agents:
-            # "killed in an Israeli air strike": the actor of the act that did it.
+            # "killed in an Israeli air strike (by government forces)": who did that act;
+            # "rockets were fired from Gaza": where they came from.
             for prep in _children(tok, "prep"):
                 for noun in _children(prep, "pobj"):
                     if prep.lower_ in ("in", "by") and noun.lemma_.lower() in event_nouns:
-                        agents += _children(noun, "poss") or [
+                        by = [p for b in _children(noun, "prep") if b.lower_ == "by" for p in
+                              _children(b, "pobj")]  # fmt: skip
+                        agents += by or _children(noun, "poss") or [
                             c for c in noun.children if c.dep_ in ("amod", "compound")
                         ]
+                    elif prep.lower_ == "from" and noun.pos_ == "PROPN":
+                        agents.append(noun)
         return agents
     subjects = _children(tok, "nsubj", "csubj")
     if subjects:
