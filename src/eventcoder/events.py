@@ -208,9 +208,11 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
                     if prep.lower_ in ("in", "by") and noun.lemma_.lower() in event_nouns:
                         by = [p for b in _children(noun, "prep") if b.lower_ == "by" for p in
                               _children(b, "pobj")]  # fmt: skip
-                        agents += by or _children(noun, "poss") or [
-                            c for c in noun.children if c.dep_ in ("amod", "compound")
-                        ]
+                        agents += (
+                            by
+                            or _children(noun, "poss")
+                            or [c for c in noun.children if c.dep_ in ("amod", "compound")]
+                        )
                     elif prep.lower_ == "from" and noun.pos_ == "PROPN":
                         agents.append(noun)
         return agents
