@@ -439,8 +439,9 @@ class DocActors:
                 remembered = self._titles.get(self._phrase(m))
                 if remembered is not None:
                     return self._span_actor(tokens, remembered, remembered.name, kind="memory")
-            # "a court in Guyana", "protesters from Egypt"
-            for prep in head.children:
+            # "a court in Guyana", "protesters from Egypt"; "a deal in Beijing" names no actor
+            is_role = bool(agents)
+            for prep in head.children if is_role else ():
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                     for obj in prep.children:
                         m = self._at.get(obj.i)

@@ -452,6 +452,11 @@ class EventCoder:
             if tok.dep_ == "relcl" and match.suppressed_by is None:
                 # "the group that seized Mosul": background to the sentence, not its news.
                 match.suppressed_by = tok.head.i
+            governor = _governing_trigger(tok, found)
+            if governor is not None and match.suppressed_by is None:
+                # "jailed for helping militants", "pressure to help Iran", "permission to help":
+                # the reason for an act or the content of a request is not itself an event.
+                match.suppressed_by = governor
         for match in list(found.values()):
             if "intent" in match.pattern.flags:
                 self._intent(match, found)
@@ -630,6 +635,24 @@ class EventCoder:
                     negated=match.negated,
                     pattern=match.pattern.source,
                 )
+
+
+def _governing_trigger(tok: Token, found: dict[int, Match]) -> int | None:
+    """The trigger whose reason (``for``/``of`` + gerund) or purpose/content (to-infinitive on it
+    or on its object) ``tok`` is, if any."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.i in found:
+        return head.head.i
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not infinitive or tok.dep_ not in ("xcomp", "acl", "relcl"):
+        return None
+    if head.i in found and head.i != tok.i:
+        return head.i
+    if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.i in found:
+        return head.head.i
+    if head.dep_ == "pobj" and head.head.head.i in found:
+        return head.head.head.i
+    return None
 
 
 def _on_main_chain(tok: Token, clause: Token) -> bool:
