@@ -546,7 +546,7 @@ class DocActors:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
                 candidate = self.resolve(tok)
                 if candidate is not None and fits(candidate):
-                    depth = _depth(tok)
+                    depth = parse_depth(tok)
                     if best is None or depth < best[0]:
                         best = (depth, candidate)
         if best is not None and exclude is None:
@@ -571,7 +571,8 @@ class DocActors:
         return self.resolve(tok)
 
 
-def _depth(tok: Token) -> int:
+def parse_depth(tok: Token) -> int:
+    """How many arcs separate ``tok`` from its sentence's root."""
     depth = 0
     while tok.head.i != tok.i:
         tok = tok.head

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.actors import ARMED_SECTORS, PRONOUNS_GROUP, PRONOUNS_PERSON, DocActors
+from eventcoder.actors import (
+    ARMED_SECTORS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    DocActors,
+    parse_depth,
+)
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.ontology import Ontology
 from eventcoder.records import Actor, Event, Trigger
@@ -159,14 +165,6 @@ def _conjoined(tok: Token) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(_conjoined(child))
     return out
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 def _object_clause(tok: Token) -> Token | None:
@@ -719,7 +717,7 @@ def _mark_roots(doc: Doc, events: list[Event]) -> None:
     by_sentence: dict[int, list[tuple[int, Event]]] = {}
     for event in events:
         token = doc.char_span(event.trigger.start, event.trigger.end)
-        depth = _depth(token.root) if token is not None else 99
+        depth = parse_depth(token.root) if token is not None else 99
         by_sentence.setdefault(event.sentence_index, []).append((depth, event))
     for candidates in by_sentence.values():
         best = min(depth for depth, _ in candidates)
