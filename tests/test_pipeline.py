@@ -53,3 +53,33 @@ def test_pipeline_readme_documents_every_code_option() -> None:
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
                 assert re.search(rf"`{re.escape(opt)}\b", readme), f"{opt} missing from README"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("999\tdenounce\t-\t-\t-\t-\n", "unknown CAMEO code '999'"),
+        ("111\tdenounce\t-\t-\t-\tloud\n", "unknown pattern flag 'loud'"),
+        ("111\n", "found 1 column"),
+    ],
+)
+def test_pipeline_bad_verb_file_names_file_and_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    bad = tmp_path / "verbs.tsv"
+    bad.write_text("# mine\n" + line, encoding="utf-8")
+    with pytest.raises(eventcoder.DataFileError, match=re.escape(f"verbs.tsv, line 2: {message}")):
+        eventcoder.load(verbs=[bad])
+
+
+def test_pipeline_extra_verb_file_adds_a_pattern(tmp_path: Path) -> None:
+    extra = tmp_path / "verbs.tsv"
+    extra.write_text("111\treproach\t-\t-\t-\t-\n", encoding="utf-8")
+    text = "Iran reproached Israel."
+    assert eventcoder.code(text, nlp=eventcoder.load()) == []
+    (event,) = eventcoder.code(text, nlp=eventcoder.load(verbs=[extra]))
+    assert (event.actor.code, event.cameo, event.recipient and event.recipient.code) == (
+        "IRN",
+        "111",
+        "ISR",
+    )

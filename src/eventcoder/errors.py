@@ -20,6 +20,7 @@ class Errors:
     )
     E005 = "{path}: no such file or directory."
     E006 = "{path}: not a .txt or .jsonl file, and not a directory of them."
+    E007 = "{path}, line {line}: unknown pattern flag {flag!r}. Known flags: {known}."
     E010 = "{source}, line {line}: not valid JSON ({reason})."
     E011 = "{source}, line {line}: a record must be a JSON object, got {kind}."
     E012 = "{source}, line {line}: no 'text' field, or it is not a string."

@@ -28,6 +28,21 @@ from eventcoder.records import Actor, Event, Trigger
 from eventcoder.tsv import data_path, read_tsv
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Pattern flags (data/README.md explains each).
+FLAGS = frozenset(
+    {
+        "norecip",
+        "recip",
+        "mutual",
+        "where",
+        "inverse",
+        "intent",
+        "xcomp",
+        "objcomp",
+        "claim",
+        "ccomp",
+    }
+)
 # Prepositions whose object can be the place an event happens in (see the `where` flag).
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "around", "across", "through", "along", "inside", "into", "to"}
@@ -44,7 +59,8 @@ class Pattern:
     cameo: the CAMEO code it gives. lemma: the verb or noun lemma. particles, objects, preps: the
     sets of required particles, required object lemmas and recipient prepositions (empty = none).
     norecip: the event never has a recipient. person_code: the code used instead when the actor
-    is not an armed body. source: ``file:line``.
+    is not an armed body. source: ``file:line``. flags: the row's other flags (``FLAGS``).
+    alone_code: the code used instead when the event has no recipient.
     """
 
     cameo: str
@@ -131,6 +147,10 @@ class PatternBook:
                 person_code = flag.split("=", 1)[1]
             elif flag.startswith("alone="):
                 alone_code = flag.split("=", 1)[1]
+            elif flag not in FLAGS:
+                known = ", ".join(sorted(FLAGS)) + ", person=CODE, alone=CODE"
+                msg = Errors.E007.format(path=path, line=row["_line"], flag=flag, known=known)
+                raise DataFileError(msg)
         for code in (row["cameo"], person_code, alone_code):
             if code is not None and code not in ontology:
                 raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=code))
@@ -435,19 +455,11 @@ class EventCoder:
                     if o.i in found and found[o.i].kind == "noun":
                         found[o.i].suppressed_by = match.token.i
             tok = match.token
-            head = tok.head
-            # "threatened to impose sanctions": the threat is the event, not the sanctions.
-            if tok.dep_ == "conj" and head.dep_ == "xcomp":
-                head = head.head
-            elif tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and _object_clause(head) is not None):
-                pass
-            elif tok.dep_ == "ccomp" and head.i in found and found[head.i].code[:2] in ("02", "10"):
-                pass  # "demanded that Maduro step down": the demand is the event
-            else:
-                head = None  # type: ignore[assignment]
-            if head is not None and head.i in found and head.i != tok.i:
-                match.suppressed_by = head.i
-                governing = found[head.i]
+            governing = _complement_head(tok, found)
+            if governing is not None:
+                # "threatened to impose sanctions": the threat is the event, not the sanctions,
+                # and it is aimed where the sanctions would be.
+                match.suppressed_by = governing.token.i
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
             match.negated = _negated(tok)
@@ -637,6 +649,21 @@ class EventCoder:
                     negated=match.negated,
                     pattern=match.pattern.source,
                 )
+
+
+def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
+    """The trigger ``tok`` is the complement of: "threatened to impose", "agreed to meet and
+    sign", "wants Putin to attack", "demanded that Maduro step down"."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.dep_ == "xcomp":
+        head = head.head
+    elif tok.dep_ == "ccomp":
+        demand = head.i in found and found[head.i].code[:2] in ("02", "10")
+        if not demand and _object_clause(head) is None:
+            return None
+    elif tok.dep_ != "xcomp":
+        return None
+    return found.get(head.i) if head.i != tok.i else None
 
 
 def _governing_trigger(tok: Token, found: dict[int, Match]) -> int | None:
