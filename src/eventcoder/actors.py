@@ -367,15 +367,9 @@ class DocActors:
         if person_name is None and head_mention is None and head.pos_ == "PROPN":
             # NER does not always tag a surname seen before ("Toner later praised India"), or a
             # well-known one ("Modi attacked Pakistan").
-            remembered = self._people.get(head.lower_)
-            if remembered is not None:
-                return self._span_actor(tokens, remembered, remembered.name, kind="memory")
-            known = self.dictionary.surnames.get(head.lower_)
-            if known is not None and known.name:
-                surname = Actor(head.text, "", known.country, known.sector, known.name)
-                surname.code = _entry_code(known.country, known.sector, known.code) or ""
-                if surname.code:
-                    return self._span_actor(tokens, surname, known.name)
+            person = self._surname(head.text)
+            if person is not None:
+                return self._span_actor(tokens, person, person.name, kind=person.kind)
         if head.lemma_.lower() in QUANTITIES:
             # "Thousands of protesters": the protesters are the actor.
             for prep in head.children:
@@ -419,17 +413,16 @@ class DocActors:
                     break
 
         if person_name is not None:
-            remembered = self._people.get(person_name.lower()) or self._people.get(
-                person_name.split()[-1].lower()
-            )
             if not persons and country is None and explicit is None:
-                if remembered is not None:
-                    return self._span_actor(tokens, remembered, person_name)
-                # A surname alone ("Putin") may name a known person; "Michel Suleiman" may not.
                 words = person_name.split()
-                known = self.dictionary.surnames.get(words[-1].lower()) if len(words) == 1 else None
-                if known is not None:
-                    country, sector, name, kind = known.country, known.sector, known.name, "person"
+                # A surname alone ("Putin") may name a known person; "Michel Suleiman" may not.
+                person = self._people.get(person_name.lower()) or (
+                    self._surname(words[0])
+                    if len(words) == 1
+                    else self._people.get(words[-1].lower())
+                )
+                if person is not None:
+                    return self._span_actor(tokens, person, person.name, kind=person.kind)
             name = person_name  # the phrase is about the person, not the office around them
             kind = "person" if country or explicit else kind
 
@@ -477,6 +470,18 @@ class DocActors:
                 self._titles[phrase] = actor
                 self._titles[phrase.split()[-1]] = actor  # "deputy spokesperson" -> "spokesperson"
         return actor
+
+    def _surname(self, word: str) -> Actor | None:
+        """The person a single name refers to: one remembered from this document (kind
+        ``memory``), or the only person of that surname in the people dictionary."""
+        remembered = self._people.get(word.lower())
+        if remembered is not None:
+            return Actor(**{**remembered.to_dict(), "kind": "memory"})
+        known = self.dictionary.surnames.get(word.lower())
+        code = _entry_code(known.country, known.sector, known.code) if known else None
+        if known is None or code is None:
+            return None
+        return Actor(word, code, known.country, known.sector, known.name, kind="person")
 
     def _phrase(self, mention: Mention) -> str:
         return " ".join(t.lemma_.lower() for t in self.doc[mention.start : mention.end])
