@@ -259,9 +259,6 @@ class DocActors:
         self._titles: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
 
-    def mention_at(self, i: int) -> Mention | None:
-        return self._at.get(i)
-
     # -- noun phrases -------------------------------------------------------------------------
 
     def np_tokens(self, head: Token) -> list[Token]:
@@ -285,11 +282,6 @@ class DocActors:
     def _names_country(self, tok: Token) -> bool:
         m = self._at.get(tok.i)
         return m is not None and m.entry.kind in ("country", "adjective", "capital")
-
-    def names_place(self, tok: Token) -> bool:
-        """Whether ``tok`` is a country or capital name (a place, as in "protest in Beijing")."""
-        m = self._at.get(tok.i)
-        return m is not None and m.entry.kind in ("country", "capital")
 
     def places(self, tok: Token, preps: frozenset[str]) -> list[Token]:
         """Country and capital names in ``tok``'s prepositional phrases ("in Kandahar",

@@ -65,9 +65,6 @@ class Ontology:
     def __getitem__(self, code: str) -> CameoCode:
         return self.codes[code]
 
-    def plover_types(self) -> tuple[str, ...]:
-        return PLOVER_TYPES
-
 
 @lru_cache(maxsize=1)
 def get_ontology() -> Ontology:
