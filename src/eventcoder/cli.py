@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
@@ -14,11 +17,14 @@ from rich.text import Text
 
 from eventcoder.errors import DataFileError, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
-from eventcoder.io.readers import Article, Rejected, read_inputs
+from eventcoder.export import export as run_export
+from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, check_format
 from eventcoder.pipeline import load
+from eventcoder.progress import RunProgress
 from eventcoder.records import Event
-from eventcoder.runner import code_inputs
+from eventcoder.runner import Coded, PipelineSpec, part_dir, run
+from eventcoder.store import Store
 
 app = typer.Typer(
     help="Political event data from news text: who did what to whom, in PLOVER and CAMEO.",
@@ -84,13 +90,21 @@ def _table(article: Article, events: list[Event]) -> Table:
 @app.command()
 def code(
     inputs: Annotated[
-        list[str], typer.Argument(help=".txt or .jsonl files, directories of them, or - for stdin.")
+        list[str],
+        typer.Argument(
+            help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
+            "them, or - for stdin."
+        ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
             "-o", "--output", help="Write events to .jsonl, .csv or .parquet ('-': JSONL)."
         ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Store documents and events in this DuckDB file; resumes."),
     ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated input.")
@@ -101,43 +115,89 @@ def code(
     keep_negated: Annotated[
         bool, typer.Option("--keep-negated", help="Keep negated events, marked negated.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes on this machine.")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Dask scheduler address (tcp://host:8786) or 'local'."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles a batch.")] = 64,
+    text_column: Annotated[str, typer.Option("--text-column", help="CSV: text column.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="CSV: id column.")] = "id",
+    date_column: Annotated[str, typer.Option("--date-column", help="CSV: date column.")] = "date",
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
+    ] = False,
 ) -> None:
-    """Code articles into events: a table on the terminal, or a file with -o."""
+    """Code articles into events: a table on the terminal, a file with -o, a store with --db."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     to_stdout = output is not None and str(output) == "-"
     if output is not None and not to_stdout:
         try:
             check_format(output)
         except InputError as e:
             _fail(str(e))
+    if dask is not None and output is not None and db is None:
+        _fail("--dask writes its results through the store: add --db FILE.")
+    spec = PipelineSpec(
+        model,
+        tuple(map(str, actors or ())),
+        tuple(map(str, verbs or ())),
+        keep_negated,
+    )
+    columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
-        nlp = load(model, actors or (), verbs or (), keep_negated=keep_negated)
-        items = read_inputs(inputs, date)
-        if output is None:
-            summary = code_inputs(
-                nlp,
-                items,
-                lambda article, doc: out.print(_table(article, doc._.events)),
-                _report_reject,
+        with ExitStack() as stack:
+            spec.load() if workers == 1 and dask is None else None  # fail early on a bad model
+            items = read_inputs(inputs, date, columns)
+            store = stack.enter_context(Store(db)) if db is not None else None
+            writer = (
+                stack.enter_context(EventWriter(output))
+                if output is not None and not to_stdout
+                else None
             )
-        elif to_stdout:
+            parts = part_dir(db) if dask is not None and db is not None else None
+            progress = stack.enter_context(RunProgress(err, output or db, inputs))
 
-            def emit(article: Article, doc: object) -> None:
-                for event in doc._.events:  # type: ignore[attr-defined]
-                    sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
+                events = [e for c in coded for e in c.events]
+                if store is not None:
+                    store.write([] if parts else [(c.article, c.events) for c in coded], rejected)
+                if writer is not None:
+                    writer.write(events)
+                if to_stdout:
+                    for event in events:
+                        sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                if output is None and db is None:
+                    for c in coded:
+                        out.print(_table(c.article, c.events))
+                progress.advance(coded)
 
-            summary = code_inputs(nlp, items, emit, _report_reject)
-        else:
-            with EventWriter(output) as writer:
-                summary = code_inputs(
-                    nlp, items, lambda article, doc: writer.write(doc._.events), _report_reject
-                )
+            summary = run(
+                spec,
+                items,
+                on_batch,
+                workers=workers,
+                dask=dask,
+                batch_size=batch_size,
+                skip=store.unseen if store is not None else None,
+                on_reject=_report_reject,
+                parts=parts,
+            )
+            if store is not None and parts is not None:
+                store.load_parts(parts)
+                shutil.rmtree(parts, ignore_errors=True)
     except (InputError, ModelError, DataFileError) as e:
         _fail(str(e))
         return
-    where = f" -> {output}" if output is not None and not to_stdout else ""
+    where = ", ".join(str(p) for p in (output, db) if p is not None and str(p) != "-")
+    skipped = f", {summary.skipped} already stored" if db is not None else ""
     err.print(
         f"coded {summary.coded} article(s), {summary.empty} empty, "
-        f"{len(summary.rejected)} rejected; {summary.events} event(s){where}",
+        f"{len(summary.rejected)} rejected{skipped}; {summary.events} event(s)"
+        + (f" -> {where}" if where else ""),
         highlight=False,
     )
     if not summary.ok:
@@ -146,6 +206,33 @@ def code(
 
 def _report_reject(item: Rejected) -> None:
     err.print(f"[yellow]rejected:[/] {item.reason}", highlight=False)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")],
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, parquet or csv.")] = "gdelt",
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output file.")] = Path(
+        "events.tsv"
+    ),
+    window: Annotated[
+        int, typer.Option("--window", min=1, help="Days within which the same event merges.")
+    ] = 1,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
+    ] = False,
+) -> None:
+    """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV."""
+    if not db.exists():
+        _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
+    try:
+        counts = run_export(db, fmt, output, window_days=window, merged=merged)
+    except (InputError, ValueError) as e:
+        _fail(str(e))
+        return
+    err.print(
+        ", ".join(f"{n} {what}" for what, n in counts.items()) + f" -> {output}", highlight=False
+    )
 
 
 @app.command()

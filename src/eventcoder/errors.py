@@ -19,7 +19,10 @@ class Errors:
         "EVENTCODER_MODEL."
     )
     E005 = "{path}: no such file or directory."
-    E006 = "{path}: not a .txt or .jsonl file, and not a directory of them."
+    E006 = (
+        "{path}: not a .txt or .jsonl file nor another supported input, and not a directory. "
+        "Supported suffixes: {suffixes}."
+    )
     E007 = "{path}, line {line}: unknown pattern flag {flag!r}. Known flags: {known}."
     E010 = "{source}, line {line}: not valid JSON ({reason})."
     E011 = "{source}, line {line}: a record must be a JSON object, got {kind}."
@@ -31,6 +34,39 @@ class Errors:
     E020 = "{path}: cannot write {suffix!r} files. Use .jsonl, .json, .csv or .parquet."
     E021 = "{source}, line {line}: 'events' must be a list for an event record."
     E022 = "{path}: no usable records (need 'text' with 'events' or 'quad')."
+    E030 = (
+        "{path}: no {column!r} column for the article text; its columns are {columns}. "
+        "Name the column that holds the text."
+    )
+    E031 = "{source}, line {line}: the {column!r} cell is empty, so there is no article text."
+    E032 = (
+        "{source}, line {line}: {column!r} must be YYYY-MM-DD or an ISO date-time, got {value!r}."
+    )
+    E033 = "{source}: no article text found in the {what}."
+    E034 = "{source}: not UTF-8, and no character set declared in it or detected decodes it."
+    E035 = "{source}: not an RSS or Atom feed ({reason})."
+    E036 = "{source}, entry {line}: no content or summary text."
+    E037 = (
+        "{source}, line {line}: cannot read the CSV from here on ({reason}). Fix the quoting, or "
+        "split the file, to read the rest."
+    )
+    E038 = "{source}, record {line}: cannot read the WARC file from here on ({reason})."
+    E039 = "{path}: reading {kind} files needs the {package!r} package (pip install {package})."
+    E040 = "Unknown export format {fmt!r}. Use one of: {known}."
+    E041 = (
+        "{path}: cannot write the export here ({reason}). Check that the folder exists and is "
+        "writable, or choose another -o."
+    )
+    E042 = "The merge window must be a whole number of days, 1 or more; got {value!r}."
+    E043 = (
+        "{path}: cannot open the store ({reason}). Create it with `eventcoder code ... --db "
+        "{path}`, or wait until the run writing to it has finished."
+    )
+    E044 = (
+        "{path}: not an eventcoder store (no {table!r} table). Export a store written by "
+        "`eventcoder code --db`."
+    )
+    E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
 
 
 class DataFileError(ValueError):

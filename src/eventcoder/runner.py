@@ -1,24 +1,64 @@
-"""Batch coding: articles in, events out, every input accounted for (coded, empty or rejected)."""
+"""Batch coding: articles in, events out, every input accounted for (coded, empty or rejected).
+
+One entry point, :func:`run`, serves a single process, ``--workers N`` processes on one machine
+and a Dask cluster; all three give the same events for the same input, because each article is
+coded by the same pipeline independently of the others. With a :class:`~eventcoder.store.Store`
+the run resumes: articles already stored with the same content hash are skipped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+import logging
+import os
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from eventcoder.io.readers import Article, Rejected
-from eventcoder.pipeline import pipe
+from eventcoder.pipeline import load, pipe
+from eventcoder.records import Event
+
+
+@dataclass
+class Coded:
+    """One coded article: its events (empty when a worker wrote them to Parquet itself), how
+    many there are, and how many sentences it has."""
+
+    article: Article
+    events: list[Event]
+    n_events: int
+    n_sentences: int
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Everything a worker process needs to build the same pipeline as the caller."""
+
+    model: str | None = None
+    actors: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    keep_negated: bool = False
+
+    def load(self) -> Language:
+        return load(self.model, self.actors, self.verbs, keep_negated=self.keep_negated)
 
 
 @dataclass
 class Summary:
-    """What a batch run did: how many articles were coded, empty or rejected, and events found."""
+    """What a run did: articles coded, empty, skipped (already stored), rejected; events found."""
 
     coded: int = 0
     empty: int = 0
+    skipped: int = 0
     events: int = 0
+    sentences: int = 0
     rejected: list[Rejected] = field(default_factory=list)
 
     @property
@@ -26,34 +66,192 @@ class Summary:
         return not self.rejected
 
 
-def code_inputs(
-    nlp: Language,
-    items: Iterable[Article | Rejected],
-    on_doc: Callable[[Article, Doc], None],
-    on_reject: Callable[[Rejected], None] | None = None,
-    batch_size: int = 32,
-) -> Summary:
-    """Code every article in ``items`` with ``nlp``, calling ``on_doc`` for each in input order.
+_PIPELINES: dict[PipelineSpec, Language] = {}
+log = logging.getLogger(__name__)
 
-    Rejected inputs are counted, passed to ``on_reject`` and skipped; the batch goes on.
+
+def pipeline_for(spec: PipelineSpec) -> Language:
+    """The pipeline for ``spec``, loaded once per process (workers reuse it across batches)."""
+    if spec not in _PIPELINES:
+        _PIPELINES[spec] = spec.load()
+    return _PIPELINES[spec]
+
+
+def code_batch(
+    spec: PipelineSpec, articles: Sequence[Article], parts: Path | None = None, index: int = 0
+) -> list[Coded]:
+    """Code ``articles`` with the pipeline for ``spec``; returns them in order with their events.
+
+    parts: a directory to write the batch's documents and events to as Parquet
+    (``documents/part-<index>.parquet``, ``events/part-<index>.parquet``) instead of returning
+    the events: on a cluster the results stay on the shared file system, not in the scheduler.
+    """
+    nlp = pipeline_for(spec)
+    coded = [
+        Coded(doc._.meta["article"], list(doc._.events), len(doc._.events), _sentences(doc))
+        for doc in pipe(nlp, articles)
+    ]
+    if parts is not None:
+        from eventcoder.store import write_parts
+
+        write_parts(parts, index, [(c.article, c.events) for c in coded])
+        for c in coded:
+            c.events = []
+    return coded
+
+
+def _sentences(doc: Any) -> int:
+    return sum(1 for _ in doc.sents)
+
+
+def batches(
+    items: Iterable[Article | Rejected], size: int
+) -> Iterator[tuple[list[Article], list[Rejected]]]:
+    """Group a stream into batches of up to ``size`` articles, with the rejects met on the way."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+            continue
+        articles.append(item)
+        if len(articles) >= size:
+            yield articles, rejected
+            articles, rejected = [], []
+    if articles or rejected:
+        yield articles, rejected
+
+
+def run(
+    spec: PipelineSpec,
+    items: Iterable[Article | Rejected],
+    on_batch: Callable[[list[Coded], list[Rejected]], None],
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = 64,
+    skip: Callable[[list[Article]], list[Article]] | None = None,
+    on_reject: Callable[[Rejected], None] | None = None,
+    parts: Path | None = None,
+) -> Summary:
+    """Code every article of ``items``, calling ``on_batch`` with each coded batch, in order.
+
+    spec: the pipeline to use. workers: processes on this machine (1 = this process).
+    dask: a Dask scheduler address (``tcp://host:8786``) or ``local`` for a LocalCluster.
+    batch_size: articles a batch. skip: drops articles from a batch before coding (the store's
+    resume check). on_reject: told of each rejected input as it is met. parts: with ``dask``, a
+    shared directory where the workers write their results as Parquet (see :func:`code_batch`);
+    the batches handed to ``on_batch`` then carry counts but no events.
     """
     summary = Summary()
 
-    def articles() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, Rejected):
+    def planned() -> Iterator[tuple[list[Article], list[Rejected]]]:
+        for articles, rejected in batches(items, batch_size):
+            for item in rejected:
                 summary.rejected.append(item)
                 if on_reject is not None:
                     on_reject(item)
-            else:
-                yield item
+            todo = skip(articles) if skip is not None else articles
+            summary.skipped += len(articles) - len(todo)
+            yield todo, rejected
 
-    for doc in pipe(nlp, articles(), batch_size=batch_size):
-        article: Article = doc._.meta["article"]
-        if article.text.strip():
-            summary.coded += 1
-        else:
-            summary.empty += 1
-        summary.events += len(doc._.events)
-        on_doc(article, doc)
+    batch_numbers = itertools.count(1)
+
+    def account(coded: list[Coded], rejected: list[Rejected]) -> None:
+        for c in coded:
+            if c.article.text.strip():
+                summary.coded += 1
+            else:
+                summary.empty += 1
+            summary.events += c.n_events
+            summary.sentences += c.n_sentences
+        on_batch(coded, rejected)
+        log.info(
+            "batch %d done: %d articles, %d rejected; %d articles so far",
+            next(batch_numbers),
+            len(coded),
+            len(rejected),
+            summary.coded + summary.empty,
+        )
+
+    if dask is not None:
+        _run_dask(spec, planned(), account, dask, workers, parts)
+    elif workers > 1:
+        _run_processes(spec, planned(), account, workers)
+    else:
+        for articles, rejected in planned():
+            account(code_batch(spec, articles) if articles else [], rejected)
     return summary
+
+
+def _in_order(
+    submit: Callable[[list[Article]], Any],
+    result: Callable[[Any], list[Coded]],
+    plan: Iterator[tuple[list[Article], list[Rejected]]],
+    account: Callable[[list[Coded], list[Rejected]], None],
+    window: int,
+) -> None:
+    """Keep up to ``window`` batches in flight and hand results over in input order, so memory
+    stays bounded however long the input is."""
+    pending: deque[tuple[Any, list[Rejected]]] = deque()
+    for articles, rejected in plan:
+        pending.append((submit(articles) if articles else None, rejected))
+        while len(pending) > window:
+            future, rejects = pending.popleft()
+            account(result(future) if future is not None else [], rejects)
+    while pending:
+        future, rejects = pending.popleft()
+        account(result(future) if future is not None else [], rejects)
+
+
+def _run_processes(
+    spec: PipelineSpec,
+    plan: Iterator[tuple[list[Article], list[Rejected]]],
+    account: Callable[[list[Coded], list[Rejected]], None],
+    workers: int,
+) -> None:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+
+        def submit(articles: list[Article]) -> Future[list[Coded]]:
+            return pool.submit(code_batch, spec, articles)
+
+        _in_order(submit, lambda f: f.result(), plan, account, window=2 * workers)
+
+
+def _run_dask(
+    spec: PipelineSpec,
+    plan: Iterator[tuple[list[Article], list[Rejected]]],
+    account: Callable[[list[Coded], list[Rejected]], None],
+    address: str,
+    workers: int,
+    parts: Path | None,
+) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(
+            n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    try:
+        n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+
+        numbers = itertools.count()
+
+        def submit(articles: list[Article]) -> Any:
+            return client.submit(code_batch, spec, articles, parts, next(numbers), pure=False)
+
+        _in_order(submit, lambda f: f.result(), plan, account, window=2 * n_workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def part_dir(db: Path) -> Path:
+    """A fresh directory beside ``db`` for one run's Parquet parts."""
+    path = db.with_name(f"{db.name}.parts") / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    path.mkdir(parents=True)
+    return path

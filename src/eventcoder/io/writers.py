@@ -88,7 +88,7 @@ class EventWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist(self._rows, schema=_parquet_schema())
+        table = pa.Table.from_pylist(self._rows, schema=parquet_schema())
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.path, table.schema)
         self._parquet.write_table(table)
@@ -103,7 +103,7 @@ class EventWriter:
             self._fh.close()
 
 
-def _parquet_schema() -> Any:
+def parquet_schema() -> Any:
     import pyarrow as pa
 
     types = {

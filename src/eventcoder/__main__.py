@@ -1,0 +1,5 @@
+"""``python -m eventcoder``: the same as the ``eventcoder`` command."""
+
+from eventcoder.cli import main
+
+main()

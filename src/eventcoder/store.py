@@ -1,0 +1,230 @@
+"""The DuckDB store: documents, events and rejected records of corpus runs, in one file.
+
+A run writes in batches; each batch (its documents, their events, the rejected records met on
+the way) is one transaction, so an interrupted run (Ctrl-C, kill -9, power loss) leaves whole
+batches only, and the next run codes exactly the documents that are missing. A document whose
+text changed since it was coded (same id, other content hash) is coded again and its old events
+are replaced.
+
+Tables (docs/store.md lists every column):
+- ``documents``: one row per input article coded (``status`` coded or empty).
+- ``events``: one row per event, the flat columns of ``eventcoder.io.writers.FLAT_COLUMNS``.
+- ``rejected``: inputs that could not be read, with source, line and reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventcoder.io.readers import Article, Rejected
+from eventcoder.io.writers import FLAT_COLUMNS, flatten, parquet_schema
+from eventcoder.records import Event
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "content_hash", "date", "url", "title", "source", "origin", "status", "n_events",
+    "coded_at",
+)  # fmt: skip
+
+_SQL_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int8(): "TINYINT",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.bool_(): "BOOLEAN",
+}
+
+
+def _events_ddl() -> str:
+    schema = parquet_schema()
+    cols = [f"{f.name} {_SQL_TYPES[f.type]}" for f in schema]
+    return f"CREATE TABLE IF NOT EXISTS events ({', '.join(cols)}, PRIMARY KEY (event_id))"
+
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, date VARCHAR, url VARCHAR,
+        title VARCHAR, source VARCHAR, origin VARCHAR, status VARCHAR, n_events INTEGER,
+        coded_at TIMESTAMP)""",
+    _events_ddl(),
+    """CREATE TABLE IF NOT EXISTS rejected (
+        source VARCHAR, line INTEGER, reason VARCHAR, seen_at TIMESTAMP,
+        PRIMARY KEY (source, line, reason))""",
+)
+
+
+class Store:
+    """A DuckDB file holding coded documents and their events; use as a context manager.
+
+    path: the database file (created if missing). read_only: open for queries only.
+    """
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            for statement in SCHEMA:
+                self.con.execute(statement)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def unseen(self, articles: Sequence[Article]) -> list[Article]:
+        """The articles not yet coded, or coded from a different text (content hash)."""
+        if not articles:
+            return []
+        ids = [a.id for a in articles]
+        rows = self.con.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [ids],
+        ).fetchall()
+        done = dict(rows)
+        return [a for a in articles if done.get(a.id) != a.content_hash]
+
+    def write(
+        self, coded: Sequence[tuple[Article, Sequence[Event]]], rejected: Iterable[Rejected] = ()
+    ) -> None:
+        """Store one batch in one transaction: the documents, their events, the rejects.
+
+        A document already stored under the same id is replaced with its events.
+        """
+        now = _now()
+        documents, events = _tables(coded, now)
+        rejects = [(r.source, r.line, r.reason, now) for r in rejected]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("batch_documents", documents)
+            self.con.register("batch_events", events)
+            self.con.execute(
+                "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
+            )
+            self.con.execute(
+                "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
+            )
+            self.con.execute("INSERT INTO documents SELECT * FROM batch_documents")
+            self.con.execute(
+                f"INSERT INTO events SELECT {', '.join(FLAT_COLUMNS)} FROM batch_events"
+            )
+            if rejects:
+                self.con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self.con.unregister("batch_documents")
+            self.con.unregister("batch_events")
+
+    def load_parts(self, parts: Path) -> None:
+        """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
+        replacing documents stored under the same ids."""
+        if not any((parts / "documents").glob("*.parquet")):
+            return
+        self.load_parquet(
+            str(parts / "documents" / "*.parquet"), str(parts / "events" / "*.parquet")
+        )
+
+    def load_parquet(self, documents: str, events: str) -> None:
+        """Load documents and events written as Parquet (a path or glob each) in one transaction,
+        replacing documents stored under the same ids."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                f"CREATE TEMP TABLE part_documents AS SELECT * FROM read_parquet('{documents}')"
+            )
+            self.con.execute(
+                "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM part_documents)"
+            )
+            self.con.execute(
+                "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM part_documents)"
+            )
+            self.con.execute("INSERT INTO documents SELECT * FROM part_documents")
+            self.con.execute(
+                f"INSERT INTO events SELECT {', '.join(FLAT_COLUMNS)} FROM read_parquet('{events}')"
+            )
+            self.con.execute("DROP TABLE part_documents")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def count(self, table: str) -> int:
+        """Rows in ``table`` (documents, events or rejected)."""
+        if table not in ("documents", "events", "rejected"):
+            raise ValueError(table)
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _tables(
+    coded: Sequence[tuple[Article, Sequence[Event]]], now: datetime
+) -> tuple[pa.Table, pa.Table]:
+    documents = pa.Table.from_pylist(
+        [_document_row(article, events, now) for article, events in coded],
+        schema=_documents_schema(),
+    )
+    events = pa.Table.from_pylist(
+        [flatten(e.to_dict()) for _, evs in coded for e in evs], schema=parquet_schema()
+    )
+    return documents, events
+
+
+def write_parts(parts: Path, index: int, coded: Sequence[tuple[Article, Sequence[Event]]]) -> None:
+    """Write one batch's documents and events as ``part-<index>.parquet`` files under ``parts``
+    (the layout :meth:`Store.load_parts` reads)."""
+    import pyarrow.parquet as pq
+
+    documents, events = _tables(coded, _now())
+    for name, table in (("documents", documents), ("events", events)):
+        (parts / name).mkdir(parents=True, exist_ok=True)
+        tmp = parts / name / f".part-{index:06d}.tmp"
+        pq.write_table(table, tmp)
+        tmp.rename(parts / name / f"part-{index:06d}.parquet")  # whole files only
+
+
+def _documents_schema() -> pa.Schema:
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("content_hash", pa.string()),
+            ("date", pa.string()),
+            ("url", pa.string()),
+            ("title", pa.string()),
+            ("source", pa.string()),
+            ("origin", pa.string()),
+            ("status", pa.string()),
+            ("n_events", pa.int32()),
+            ("coded_at", pa.timestamp("us")),
+        ]
+    )
+
+
+def _document_row(article: Article, events: Sequence[Event], now: datetime) -> dict[str, Any]:
+    return {
+        "doc_id": article.id,
+        "content_hash": article.content_hash,
+        "date": article.date,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "origin": article.origin,
+        "status": "coded" if article.text.strip() else "empty",
+        "n_events": len(events),
+        "coded_at": now,
+    }

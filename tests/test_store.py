@@ -1,0 +1,145 @@
+"""Corpus runs into the DuckDB store: resume, re-coding changed text, crash safety, scale-out."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder.cli import app
+from eventcoder.io.readers import read_inputs
+from eventcoder.runner import PipelineSpec, run
+from eventcoder.store import Store
+
+runner = CliRunner()
+STORIES = [
+    "Pakistan accused India of sponsoring terrorism in Balochistan.",
+    "Washington urged Islamabad to act against militant safe havens.",
+    "Russia and China held talks in Beijing on trade.",
+    "Israeli jets struck targets in Syria overnight, the Syrian army said.",
+    "The European Union imposed new sanctions on Iran.",
+    "Kenyan police arrested opposition leaders in Nairobi.",
+]
+
+
+def _corpus(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(n):
+            text = f"{STORIES[k % len(STORIES)]} Report number {k}."
+            fh.write(json.dumps({"id": f"a{k:04d}", "text": text, "date": "2020-01-02"}) + "\n")
+        fh.write("{not json\n")
+    return path
+
+
+def _rows(db: Path) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT event_id, doc_id, actor_code, recipient_code, cameo, trigger_start "
+            "FROM events ORDER BY event_id"
+        ).fetchall()
+
+
+def _docs(db: Path) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT doc_id, content_hash, n_events FROM documents ORDER BY 1"
+        ).fetchall()
+
+
+def test_store_rerun_codes_only_new_or_changed(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+    db = tmp_path / "ev.duckdb"
+    result = runner.invoke(app, ["code", str(corpus), "--db", str(db), "--batch-size", "5"])
+    assert result.exit_code == 1  # the broken line is rejected, the rest coded
+    assert "coded 12 article(s), 0 empty, 1 rejected, 0 already stored" in result.stderr
+    first = _rows(db)
+    assert first and len(_docs(db)) == 12
+    with Store(db) as store:
+        assert store.count("rejected") == 1
+
+    result = runner.invoke(app, ["code", str(corpus), "--db", str(db)])
+    assert "coded 0 article(s), 0 empty, 1 rejected, 12 already stored" in result.stderr
+    assert _rows(db) == first
+
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines[0] = json.dumps({"id": "a0000", "text": "Iran condemned Israel.", "date": "2020-01-02"})
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(corpus), "--db", str(db)])
+    assert "coded 1 article(s), 0 empty, 1 rejected, 11 already stored" in result.stderr
+    changed = {r[1]: r for r in _rows(db) if r[1] == "a0000"}
+    assert [(r[2], r[3]) for r in changed.values()] == [("IRN", "ISR")]
+    with Store(db) as store:
+        assert store.count("rejected") == 1  # the same reject is not stored twice
+
+
+@pytest.mark.slow
+def test_store_resume_after_kill_gives_the_rows_of_an_uninterrupted_run(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 300)
+    whole, crashed = tmp_path / "whole.duckdb", tmp_path / "crashed.duckdb"
+    cmd = [sys.executable, "-m", "eventcoder", "code", str(corpus), "--batch-size", "4", "-v"]
+    subprocess.run([*cmd, "--db", str(whole)], check=False, capture_output=True, timeout=300)
+
+    proc = subprocess.Popen(
+        [*cmd, "--db", str(crashed)], stderr=subprocess.PIPE, text=True, env=os.environ.copy()
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "batch 3 done" in line:
+            proc.send_signal(signal.SIGKILL)  # no cleanup: as in a power loss
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    interrupted = len(_docs(crashed))
+    assert 0 < interrupted < 300
+
+    subprocess.run([*cmd, "--db", str(crashed)], check=False, capture_output=True, timeout=300)
+    assert _docs(crashed) == _docs(whole)
+    assert _rows(crashed) == _rows(whole)
+
+
+def test_store_workers_give_the_same_events_as_one_process(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 24)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    runner.invoke(app, ["code", str(corpus), "--db", str(one), "--batch-size", "4"])
+    result = runner.invoke(
+        app, ["code", str(corpus), "--db", str(two), "--batch-size", "4", "--workers", "2"]
+    )
+    assert "coded 24 article(s)" in result.stderr
+    assert _rows(one) == _rows(two) and _rows(one)
+
+
+@pytest.mark.slow
+def test_store_dask_local_cluster_gives_the_same_events(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 24)
+    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
+    runner.invoke(app, ["code", str(corpus), "--db", str(one), "--batch-size", "4"])
+    result = runner.invoke(
+        app,
+        ["code", str(corpus), "--db", str(dask), "--batch-size", "4", "--dask", "local",
+         "--workers", "2"],
+    )  # fmt: skip
+    assert "coded 24 article(s)" in result.stderr, result.stderr
+    assert _rows(one) == _rows(dask) and _rows(one)
+    assert _docs(one) == _docs(dask)
+    assert not list(tmp_path.glob("dask.duckdb.parts/*/*"))  # parts are loaded, then removed
+
+
+def test_store_library_run_counts_everything(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 7)
+    seen: list[int] = []
+    summary = run(
+        PipelineSpec(),
+        read_inputs([str(corpus)]),
+        lambda coded, rejected: seen.append(len(coded)),
+        batch_size=3,
+    )
+    assert seen == [3, 3, 1]
+    assert (summary.coded, summary.empty, len(summary.rejected)) == (7, 0, 1)
+    assert summary.events > 0 and summary.sentences >= 14
