@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.records import Actor
@@ -258,6 +258,14 @@ class DocActors:
         self._people: dict[str, Actor] = {}
         self._titles: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
+        # Sentences and entities by token, computed once: Token.sent and Doc.ents scan the Doc.
+        self.sents: list[Span] = list(doc.sents)
+        self.sentence_of: list[int] = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = k
+        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_at = {i: e for e in self._persons for i in range(e.start, e.end)}
 
     # -- noun phrases -------------------------------------------------------------------------
 
@@ -480,12 +488,11 @@ class DocActors:
 
     def _person_name(self, head: Token, indices: set[int]) -> str | None:
         """The PERSON entity the phrase is about (the head's own, or an apposition's)."""
-        if head.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None:
-                return ent.text.removesuffix("'s").strip()
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.root.i in indices and ent.root.dep_ == "appos":
+        ent = self._person_at.get(head.i)
+        if ent is not None:
+            return ent.text.removesuffix("'s").strip()
+        for ent in self._persons:
+            if ent.root.i in indices and ent.root.dep_ == "appos":
                 return ent.text
         return None
 
@@ -535,7 +542,8 @@ class DocActors:
                         return self._span_actor([pronoun], candidate, candidate.name, "pronoun")
         if local_only:
             return None
-        sent = pronoun.sent
+        k = self.sentence_of[pronoun.i]
+        sent = self.sents[k]
         best: tuple[int, Actor] | None = None
         for tok in sent:
             if tok.i >= pronoun.i:
@@ -548,9 +556,7 @@ class DocActors:
                         best = (depth, candidate)
         if best is not None and exclude is None:
             return self._span_actor([pronoun], best[1], best[1].name, "pronoun")
-        start = self.doc[sent.start].sent.start
-        earlier = [s for s in self.doc.sents if s.end <= start][-2:]
-        window = [*earlier, sent]
+        window = self.sents[max(k - 2, 0) : k + 1]
         for span in reversed(window):
             for tok in reversed(list(span)):
                 if tok.i >= pronoun.i or tok.pos_ not in ("PROPN", "NOUN"):

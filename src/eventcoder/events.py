@@ -556,7 +556,6 @@ class EventCoder:
         date: str | None = None,
     ) -> tuple[list[Event], list[Match]]:
         """Code ``doc``: returns the events and every pattern match (for explanation)."""
-        sent_index = {sent.start: k for k, sent in enumerate(doc.sents)}
         all_matches = self.matches(doc, actors)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
@@ -565,7 +564,7 @@ class EventCoder:
                 continue
             if match.negated and not self.keep_negated:
                 continue
-            for event in self._events(match, actors, doc_id, date, sent_index):
+            for event in self._events(match, actors, doc_id, date):
                 key = (event.sentence_index, event.trigger.start, event.actor.code,
                        event.recipient.code if event.recipient else None, event.cameo)  # fmt: skip
                 if key not in seen:
@@ -592,10 +591,10 @@ class EventCoder:
         actors: DocActors,
         doc_id: str,
         date: str | None,
-        sent_index: dict[int, int],
     ) -> Iterator[Event]:
         tok = match.token
-        sent = tok.sent
+        index = actors.sentence_of[tok.i]
+        sent = actors.sents[index]
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
         found = [a for h in subjects for a in self._resolve(actors, h)]
         for actor in found:
@@ -632,7 +631,7 @@ class EventCoder:
                 yield Event(
                     event_id="",
                     doc_id=doc_id,
-                    sentence_index=sent_index.get(sent.start, 0),
+                    sentence_index=index,
                     date=date,
                     actor=actor,
                     recipient=recipient,
