@@ -122,7 +122,7 @@ def code(
         str | None,
         typer.Option("--dask", help="Dask scheduler address (tcp://host:8786) or 'local'."),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles a batch.")] = 64,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles a batch.")] = 256,
     text_column: Annotated[str, typer.Option("--text-column", help="CSV: text column.")] = "text",
     id_column: Annotated[str, typer.Option("--id-column", help="CSV: id column.")] = "id",
     date_column: Annotated[str, typer.Option("--date-column", help="CSV: date column.")] = "date",

@@ -89,7 +89,7 @@ def code_batch(
     nlp = pipeline_for(spec)
     coded = [
         Coded(doc._.meta["article"], list(doc._.events), len(doc._.events), _sentences(doc))
-        for doc in pipe(nlp, articles)
+        for doc in pipe(nlp, articles, batch_size=64)
     ]
     if parts is not None:
         from eventcoder.store import write_parts
@@ -128,7 +128,7 @@ def run(
     on_batch: Callable[[list[Coded], list[Rejected]], None],
     workers: int = 1,
     dask: str | None = None,
-    batch_size: int = 64,
+    batch_size: int = 256,
     skip: Callable[[list[Article]], list[Article]] | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
     parts: Path | None = None,
