@@ -539,7 +539,9 @@ class DocActors:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                     candidate = self._head_actor(child)
                     if candidate is not None and fits(candidate):
-                        return self._span_actor([pronoun], candidate, candidate.name, "pronoun")
+                        return self._span_actor(
+                            [pronoun], candidate, candidate.name or candidate.text, "pronoun"
+                        )
         if local_only:
             return None
         k = self.sentence_of[pronoun.i]
@@ -555,7 +557,7 @@ class DocActors:
                     if best is None or depth < best[0]:
                         best = (depth, candidate)
         if best is not None and exclude is None:
-            return self._span_actor([pronoun], best[1], best[1].name, "pronoun")
+            return self._span_actor([pronoun], best[1], best[1].name or best[1].text, "pronoun")
         window = self.sents[max(k - 2, 0) : k + 1]
         for span in reversed(window):
             for tok in reversed(list(span)):
@@ -565,7 +567,9 @@ class DocActors:
                     continue
                 candidate = self.resolve(tok)
                 if candidate is not None and fits(candidate):
-                    return self._span_actor([pronoun], candidate, candidate.name, "pronoun")
+                    return self._span_actor(
+                        [pronoun], candidate, candidate.name or candidate.text, "pronoun"
+                    )
         return None
 
     def _head_actor(self, tok: Token) -> Actor | None:
