@@ -143,3 +143,44 @@ def test_store_library_run_counts_everything(tmp_path: Path) -> None:
     assert seen == [3, 3, 1]
     assert (summary.coded, summary.empty, len(summary.rejected)) == (7, 0, 1)
     assert summary.events > 0 and summary.sentences >= 14
+
+
+def test_store_cli_export_after_code(tmp_path: Path) -> None:
+    from conftest import ARTICLE
+
+    db = tmp_path / "ev.duckdb"
+    assert runner.invoke(app, ["code", str(ARTICLE), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "gdelt.tsv"
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    table = duckdb.read_csv(str(out), delimiter="\t", header=False).fetchall()
+    assert table and all(len(row) == 61 for row in table)
+    actors = {(row[5], row[15], row[26]) for row in table}  # Actor1Code, Actor2Code, EventCode
+    assert ("PAK", "IND", "112") in actors
+    assert (tmp_path / "gdelt.mentions.tsv").exists()
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "-o", str(out)])
+    assert result.exit_code == 2 and "no such store" in result.stderr
+
+
+def test_store_progress_counts_and_stays_quiet_off_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from eventcoder.progress import RunProgress, count_articles
+    from eventcoder.runner import Coded
+
+    corpus = _corpus(tmp_path / "c.jsonl", 5)
+    (tmp_path / "one.txt").write_text("A story.", encoding="utf-8")
+    assert count_articles([str(tmp_path)]) == 7  # 5 records + the broken line, 1 text file
+    assert count_articles([str(corpus), "-"]) is None
+
+    quiet = RunProgress(Console(file=io.StringIO()), True, [str(corpus)])
+    assert not quiet.active
+    screen = io.StringIO()
+    live = RunProgress(Console(file=screen, force_terminal=True, width=120), True, [str(corpus)])
+    with live:
+        article = next(iter(read_inputs([str(corpus)])))
+        live.advance([Coded(article, [], 3, 2)])  # type: ignore[arg-type]
+    assert (live.articles, live.events, live.sentences) == (1, 3, 2)
+    assert "1 articles" in screen.getvalue()
