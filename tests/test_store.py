@@ -184,3 +184,16 @@ def test_store_progress_counts_and_stays_quiet_off_a_terminal(tmp_path: Path) ->
         live.advance([Coded(article, [], 3, 2)])  # type: ignore[arg-type]
     assert (live.articles, live.events, live.sentences) == (1, 3, 2)
     assert "1 articles" in screen.getvalue()
+
+
+@pytest.mark.slow
+def test_store_dask_to_a_file_gives_the_same_events(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+    one, dask = tmp_path / "one.jsonl", tmp_path / "dask.jsonl"
+    runner.invoke(app, ["code", str(corpus), "-o", str(one), "--batch-size", "4"])
+    result = runner.invoke(
+        app, ["code", str(corpus), "-o", str(dask), "--batch-size", "4", "--dask", "local"]
+    )
+    assert "coded 12 article(s)" in result.stderr, result.stderr
+    assert dask.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+    assert one.read_text(encoding="utf-8")

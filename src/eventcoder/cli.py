@@ -23,7 +23,7 @@ from eventcoder.io.writers import EventWriter, check_format
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
 from eventcoder.records import Event
-from eventcoder.runner import Coded, PipelineSpec, part_dir, run
+from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
 from eventcoder.store import Store
 
 app = typer.Typer(
@@ -139,8 +139,6 @@ def code(
             check_format(output)
         except InputError as e:
             _fail(str(e))
-    if dask is not None and output is not None and db is None:
-        _fail("--dask writes its results through the store: add --db FILE.")
     spec = PipelineSpec(
         model,
         tuple(map(str, actors or ())),
@@ -150,7 +148,8 @@ def code(
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
         with ExitStack() as stack:
-            spec.load() if workers == 1 and dask is None else None  # fail early on a bad model
+            if workers == 1 and dask is None:
+                pipeline_for(spec)  # fail early on a bad model; the run reuses this pipeline
             items = read_inputs(inputs, date, columns)
             store = stack.enter_context(Store(db)) if db is not None else None
             writer = (
@@ -158,7 +157,10 @@ def code(
                 if output is not None and not to_stdout
                 else None
             )
-            parts = part_dir(db) if dask is not None and db is not None else None
+            # On a cluster, results bound only for the store stay on the workers' file system
+            # as Parquet; results also bound for a file or the terminal come back to this process.
+            to_store_only = db is not None and output is None
+            parts = part_dir(db) if dask is not None and db is not None and to_store_only else None
             progress = stack.enter_context(RunProgress(err, output or db, inputs))
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
