@@ -149,9 +149,7 @@ def evaluate(path: Path, nlp: Language, worst: int = 10) -> dict[str, Any]:
         record = records[article.id]
         events = [e for e in doc._.events if not e.negated]
         if "quad" in record:
-            fallback = next(
-                (m.pattern.cameo for m in doc._.matches if m.suppressed_by is None), None
-            )
+            fallback = next((m.code for m in doc._.matches if m.suppressed_by is None), None)
             quad_total += 1
             quad_right += predicted_quad(events, fallback) == record["quad"]
         if "events" not in record:

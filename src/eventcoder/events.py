@@ -47,6 +47,8 @@ FLAGS = frozenset(
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "around", "across", "through", "along", "inside", "into", "to"}
 )
+# "is willing to", "stands ready to": the act that follows is intended, not done.
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
@@ -187,6 +189,19 @@ def _conjoined(tok: Token) -> list[Token]:
     return out
 
 
+def _lemma_forms(tok: Token) -> set[str]:
+    """A noun's lemma, and with its compound modifiers closed up or hyphenated: "air strikes"
+    is also "airstrike", "cease-fire" (tokenised cease - fire) also "ceasefire"."""
+    lemma = tok.lemma_.lower()
+    parts = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if tok.i >= 2 and tok.nbor(-1).text == "-":
+        parts.append(tok.nbor(-2).lower_)
+    if not parts:
+        return {lemma}
+    joined = "".join(parts)
+    return {lemma, joined + lemma, "-".join([*parts, lemma])}
+
+
 def _object_clause(tok: Token) -> Token | None:
     """The to-infinitive clause with a subject of its own: "wants Putin to attack" (a ccomp)."""
     for child in tok.children:
@@ -294,7 +309,7 @@ class EventCoder:
         objs = _conjoined(obj) if obj is not None else []
         # "a new package of air defence missiles": the missiles are what is delivered.
         objs += [p for o in objs for p in _prep_objects(o, frozenset({"of"}))]
-        obj_lemmas = {t.lemma_.lower() for t in objs}
+        obj_lemmas = {form for t in objs for form in _lemma_forms(t)}
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
@@ -478,8 +493,17 @@ class EventCoder:
             if "claim" in match.pattern.flags or "ccomp" in match.pattern.flags:
                 self._claim(match, found, actors)
         for match in found.values():
+            self._willing(match)
             self._modality(match)
         return sorted(found.values(), key=lambda m: m.token.i)
+
+    def _willing(self, match: Match) -> None:
+        """'The US is willing to provide loans' is an intention (033), not the act."""
+        head = match.token.head
+        if match.token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_ADJECTIVES:
+            intended = self.patterns.intent.get(match.code[:2])
+            if intended is not None and match.cameo is None:
+                match.cameo = intended
 
     def _intent(self, match: Match, found: dict[int, Match]) -> None:
         """'Obama wants to attack X' is a threat; 'wants to help X' an intent to cooperate."""
