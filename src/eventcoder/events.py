@@ -325,9 +325,12 @@ class EventCoder:
             elif strict_particles - pattern.preps:
                 continue  # "call off" is not "call"
             if pattern.objects:
-                if not (
-                    pattern.objects & obj_lemmas or ("@actor" in pattern.objects and obj_is_actor)
-                ):
+                lemmas = obj_lemmas
+                if obj is None and pattern.preps:
+                    # "took part in joint exercises": without a direct object, the object of
+                    # the row's preposition is what is done.
+                    lemmas = {f for p in _prep_objects(tok, pattern.preps) for f in _lemma_forms(p)}
+                if not (pattern.objects & lemmas or ("@actor" in pattern.objects and obj_is_actor)):
                     continue
                 score += 2
             if "xcomp" in pattern.flags and "xcomp" not in deps:
