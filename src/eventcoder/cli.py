@@ -159,8 +159,7 @@ def code(
             )
             # On a cluster, results bound only for the store stay on the workers' file system
             # as Parquet; results also bound for a file or the terminal come back to this process.
-            to_store_only = db is not None and output is None
-            parts = part_dir(db) if dask is not None and db is not None and to_store_only else None
+            parts = part_dir(db) if dask is not None and db is not None and output is None else None
             progress = stack.enter_context(RunProgress(err, output or db, inputs))
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
