@@ -197,3 +197,32 @@ def test_store_dask_to_a_file_gives_the_same_events(tmp_path: Path) -> None:
     assert "coded 12 article(s)" in result.stderr, result.stderr
     assert dask.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
     assert one.read_text(encoding="utf-8")
+
+
+def test_store_same_story_in_three_articles_is_one_event(tmp_path: Path) -> None:
+    corpus = tmp_path / "wire.jsonl"
+    stories = [
+        ("afp-1", "afp", "Pakistan accused India of sponsoring terrorism on Tuesday."),
+        ("reu-7", "reuters", "On Tuesday Pakistan accused India of sponsoring terrorism."),
+        (
+            "reu-8",
+            "reuters",
+            "Islamabad accused New Delhi of sponsoring terrorism, officials said.",
+        ),
+    ]
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": i, "source": s, "text": t, "date": "2016-09-13"}) + "\n"
+            for i, s, t in stories
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "ev.duckdb"
+    assert runner.invoke(app, ["code", str(corpus), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "gdelt.tsv"
+    runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(out)])
+    rows = duckdb.read_csv(str(out), delimiter="\t", header=False).fetchall()
+    merged = [r for r in rows if (r[5], r[15], str(r[26])) == ("PAK", "IND", "112")]
+    assert len(merged) == 1
+    num_mentions, num_sources, num_articles = merged[0][31:34]
+    assert (num_mentions, num_sources, num_articles) == (3, 2, 3)
