@@ -22,7 +22,7 @@ from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, check_format
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
-from eventcoder.records import Event
+from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
 from eventcoder.store import Store
 
@@ -53,12 +53,14 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _actor_cell(actor: object) -> str:
+def _actor_cell(actor: Actor | None) -> Text:
     if actor is None:
-        return "-"
-    code = getattr(actor, "code", "")
-    text = getattr(actor, "text", "")
-    return f"[bold]{code}[/]\n{text}"
+        return Text("-")
+    cell = Text(actor.code, style="bold")
+    cell.append(f"\n{actor.text}")
+    if actor.kind in ("pronoun", "memory") and actor.name:
+        cell.append(f" = {actor.name}", style="italic")  # who "it" or "the spokesperson" is
+    return cell
 
 
 def _table(article: Article, events: list[Event]) -> Table:
@@ -67,7 +69,7 @@ def _table(article: Article, events: list[Event]) -> Table:
     table.add_column("actor", ratio=2, min_width=10)
     table.add_column("event", ratio=2, min_width=11)
     table.add_column("recipient", ratio=2, min_width=10)
-    table.add_column("trigger", ratio=1, min_width=9, overflow="fold")
+    table.add_column("trigger", no_wrap=True)
     table.add_column("evidence (trigger in bold)", ratio=5)
     for e in events:
         event = f"[bold]{e.event_type or '-'}[/] {e.mode or ''}\nCAMEO {e.cameo} ({e.goldstein:+g})"
