@@ -104,33 +104,6 @@ def test_store_resume_after_kill_gives_the_rows_of_an_uninterrupted_run(tmp_path
     assert _rows(crashed) == _rows(whole)
 
 
-def test_store_workers_give_the_same_events_as_one_process(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "c.jsonl", 24)
-    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    runner.invoke(app, ["code", str(corpus), "--db", str(one), "--batch-size", "4"])
-    result = runner.invoke(
-        app, ["code", str(corpus), "--db", str(two), "--batch-size", "4", "--workers", "2"]
-    )
-    assert "coded 24 article(s)" in result.stderr
-    assert _rows(one) == _rows(two) and _rows(one)
-
-
-@pytest.mark.slow
-def test_store_dask_local_cluster_gives_the_same_events(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "c.jsonl", 24)
-    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
-    runner.invoke(app, ["code", str(corpus), "--db", str(one), "--batch-size", "4"])
-    result = runner.invoke(
-        app,
-        ["code", str(corpus), "--db", str(dask), "--batch-size", "4", "--dask", "local",
-         "--workers", "2"],
-    )  # fmt: skip
-    assert "coded 24 article(s)" in result.stderr, result.stderr
-    assert _rows(one) == _rows(dask) and _rows(one)
-    assert _docs(one) == _docs(dask)
-    assert not list(tmp_path.glob("dask.duckdb.parts/*/*"))  # parts are loaded, then removed
-
-
 def test_store_library_run_counts_everything(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "c.jsonl", 7)
     seen: list[int] = []
@@ -186,19 +159,6 @@ def test_store_progress_counts_and_stays_quiet_off_a_terminal(tmp_path: Path) ->
     assert "1 articles" in screen.getvalue()
 
 
-@pytest.mark.slow
-def test_store_dask_to_a_file_gives_the_same_events(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "c.jsonl", 12)
-    one, dask = tmp_path / "one.jsonl", tmp_path / "dask.jsonl"
-    runner.invoke(app, ["code", str(corpus), "-o", str(one), "--batch-size", "4"])
-    result = runner.invoke(
-        app, ["code", str(corpus), "-o", str(dask), "--batch-size", "4", "--dask", "local"]
-    )
-    assert "coded 12 article(s)" in result.stderr, result.stderr
-    assert dask.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
-    assert one.read_text(encoding="utf-8")
-
-
 def test_store_same_story_in_three_articles_is_one_event(tmp_path: Path) -> None:
     corpus = tmp_path / "wire.jsonl"
     stories = [
@@ -226,3 +186,33 @@ def test_store_same_story_in_three_articles_is_one_event(tmp_path: Path) -> None
     assert len(merged) == 1
     num_mentions, num_sources, num_articles = merged[0][31:34]
     assert (num_mentions, num_sources, num_articles) == (3, 2, 3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("options", "into"),
+    [
+        (["--workers", "2"], "--db"),
+        (["--dask", "local", "--workers", "2"], "--db"),  # workers write Parquet parts
+        (["--dask", "local"], "-o"),  # results come back to the client
+    ],
+    ids=["workers", "dask-store", "dask-file"],
+)
+def test_store_scale_out_gives_the_same_output_as_one_process(
+    tmp_path: Path, options: list[str], into: str
+) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 24)
+    suffix = ".duckdb" if into == "--db" else ".jsonl"
+    one, many = tmp_path / f"one{suffix}", tmp_path / f"many{suffix}"
+    runner.invoke(app, ["code", str(corpus), into, str(one), "--batch-size", "4"])
+    result = runner.invoke(
+        app, ["code", str(corpus), into, str(many), "--batch-size", "4", *options]
+    )
+    assert "coded 24 article(s)" in result.stderr, result.stderr
+    if into == "--db":
+        assert _rows(one) == _rows(many) and _rows(one)
+        assert _docs(one) == _docs(many)
+        assert not list(tmp_path.glob("many.duckdb.parts/*/*"))  # parts loaded, then removed
+    else:
+        text = one.read_text(encoding="utf-8")
+        assert text and many.read_text(encoding="utf-8") == text
