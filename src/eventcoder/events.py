@@ -202,11 +202,21 @@ def _lemma_forms(tok: Token) -> set[str]:
     return {lemma, joined + lemma, "-".join([*parts, lemma])}
 
 
+def _is_infinitive(tok: Token) -> bool:
+    """Whether ``tok`` is a to-infinitive ("to attack")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_request(code: str) -> bool:
+    """Whether a CAMEO code is an appeal (02) or a demand (10): its "that" clause is what the
+    addressee is asked to do."""
+    return code[:2] in ("02", "10")
+
+
 def _object_clause(tok: Token) -> Token | None:
     """The to-infinitive clause with a subject of its own: "wants Putin to attack" (a ccomp)."""
     for child in tok.children:
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ == "ccomp" and has_to and _children(child, "nsubj"):
+        if child.dep_ == "ccomp" and _is_infinitive(child) and _children(child, "nsubj"):
             return child
     return None
 
@@ -315,7 +325,7 @@ class EventCoder:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
         deps = {c.dep_ for c in tok.children}
         obj_is_actor = obj is not None and actors.is_actor(obj)
-        best: tuple[int, Pattern] | None = None
+        best: tuple[int, Pattern, list[Token] | None] | None = None
         for pattern in patterns:
             score = 0
             if pattern.particles:
@@ -341,21 +351,24 @@ class EventCoder:
                 continue
             if "ccomp" in pattern.flags and "ccomp" not in deps:
                 continue
-            if "recip" in pattern.flags and not self._recipient_heads(
-                tok, pattern, obj, passive, actors
-            ):
-                continue  # "spoke with reporters" is no event; "spoke with Netanyahu" is
+            heads = None
+            if "recip" in pattern.flags:
+                heads = self._recipient_heads(tok, pattern, obj, passive, actors)
+                if not heads:
+                    continue  # "spoke with reporters" is no event; "spoke with Netanyahu" is
             if pattern.preps & preps:
                 score += 1
             if best is None or score > best[0]:
-                best = (score, pattern)
+                best = (score, pattern, heads)
         if best is None:
             return None
-        pattern = best[1]
+        _, pattern, heads = best
         match = Match(tok, pattern, "verb")
         match.object_token = obj if pattern.objects else None
         match.actor_heads = _subject(tok, self.patterns.nouns)
-        if not pattern.norecip:
+        if heads is not None:
+            match.recipient_heads = heads
+        elif not pattern.norecip:
             match.recipient_heads = self._recipient_heads(tok, pattern, obj, passive, actors)
         clause = _object_clause(tok) if "objcomp" in pattern.flags else None
         if clause is not None:
@@ -373,7 +386,7 @@ class EventCoder:
         with_obj = [tok] + ([obj] if obj is not None else [])
         # "demanded that Maduro step down", "urged that Iran halt": who is asked.
         clause = None
-        if pattern.cameo[:2] in ("02", "10"):
+        if _is_request(pattern.cameo):
             clause = next(
                 (c for c in tok.children if c.dep_ == "ccomp" and _children(c, "nsubj")), None
             )
@@ -684,7 +697,7 @@ def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
     if tok.dep_ == "conj" and head.dep_ == "xcomp":
         head = head.head
     elif tok.dep_ == "ccomp":
-        demand = head.i in found and found[head.i].code[:2] in ("02", "10")
+        demand = head.i in found and _is_request(found[head.i].code)
         if not demand and _object_clause(head) is None:
             return None
     elif tok.dep_ != "xcomp":
@@ -698,8 +711,7 @@ def _governing_trigger(tok: Token, found: dict[int, Match]) -> int | None:
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.i in found:
         return head.head.i
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if not infinitive or tok.dep_ not in ("xcomp", "acl", "relcl"):
+    if not _is_infinitive(tok) or tok.dep_ not in ("xcomp", "acl", "relcl"):
         return None
     if head.i in found and head.i != tok.i:
         return head.i
