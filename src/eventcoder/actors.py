@@ -334,17 +334,9 @@ class DocActors:
                     continue
                 country = m.entry.country
                 if country and all(a.country != country for a in out):
-                    start, end = tok.idx, tok.idx + len(tok.text)
+                    code = country + (base.sector or "")
                     out.append(
-                        Actor(
-                            text=self.doc.text[start:end],
-                            code=country + (base.sector or ""),
-                            country=country,
-                            sector=base.sector,
-                            start=start,
-                            end=end,
-                            kind=m.entry.kind,
-                        )
+                        self._actor_at([tok], code, country, base.sector, None, m.entry.kind)
                     )
         return out
 
@@ -450,18 +442,7 @@ class DocActors:
         code = _entry_code(country, sector, explicit)
         if code is None:
             return None
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t.text) for t in tokens)
-        actor = Actor(
-            text=self.doc.text[start:end],
-            code=code,
-            country=country,
-            sector=sector,
-            name=name,
-            start=start,
-            end=end,
-            kind=kind or "agent",
-        )
+        actor = self._actor_at(tokens, code, country, sector, name, kind or "agent")
         if person_name is not None:
             self._people[person_name.lower()] = actor
             self._people[person_name.split()[-1].lower()] = actor
@@ -499,18 +480,24 @@ class DocActors:
     def _span_actor(
         self, tokens: list[Token], actor: Actor, name: str | None, kind: str = "person"
     ) -> Actor:
+        """``actor`` as named by ``tokens`` here (a surname, a title, a pronoun)."""
+        return self._actor_at(
+            tokens, actor.code, actor.country, actor.sector, name or actor.name, kind
+        )
+
+    def _actor_at(
+        self,
+        tokens: list[Token],
+        code: str,
+        country: str | None,
+        sector: str | None,
+        name: str | None,
+        kind: str,
+    ) -> Actor:
+        """An actor whose text is the stretch of the article ``tokens`` cover."""
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        return Actor(
-            text=self.doc.text[start:end],
-            code=actor.code,
-            country=actor.country,
-            sector=actor.sector,
-            name=name or actor.name,
-            start=start,
-            end=end,
-            kind=kind,
-        )
+        return Actor(self.doc.text[start:end], code, country, sector, name, start, end, kind)
 
     # -- pronouns ------------------------------------------------------------------------------
 
