@@ -45,6 +45,8 @@ NP_DEPS = frozenset(
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "our"})
 PRONOUNS_SPEAKER = frozenset({"we", "us", "our"})
+# Inside a quote these are the speaker ("we work closely with Pakistan," Toner said).
+PRONOUNS_FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
 QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "score", "scores", "group", "number", "crowd", "band", "team", "delegation", "contingent"}
@@ -258,6 +260,8 @@ class DocActors:
         self._people: dict[str, Actor] = {}
         self._titles: dict[str, Actor] = {}
         self._cache: dict[int, Actor | None] = {}
+        # Token index -> the resolved speaker of the direct quote the token is in (quotes.py).
+        self.speakers: dict[int, Actor] = {}
         # Sentences and entities by token, computed once: Token.sent and Doc.ents scan the Doc.
         self.sents: list[Span] = list(doc.sents)
         self.sentence_of: list[int] = [0] * len(doc)
@@ -510,6 +514,11 @@ class DocActors:
         be the answer (a recipient pronoun does not refer to the event's actor).
         """
         word = pronoun.lower_
+        speaker = self.speakers.get(pronoun.i)
+        if word in PRONOUNS_FIRST and speaker is not None:
+            if speaker.code == exclude:
+                return None
+            return self._span_actor([pronoun], speaker, speaker.name or speaker.text, "speaker")
         wants_person = word in PRONOUNS_PERSON
         # "we" is the speaker's side: only a governing "X said" can tell who that is.
         local_only = word in PRONOUNS_SPEAKER

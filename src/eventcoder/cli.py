@@ -19,9 +19,10 @@ from eventcoder.errors import DataFileError, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
-from eventcoder.io.writers import EventWriter, check_format
+from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
+from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
 from eventcoder.store import Store
@@ -45,6 +46,20 @@ ActorsOption = Annotated[
 VerbsOption = Annotated[
     list[Path] | None,
     typer.Option("--verbs", help="Extra verb patterns (verbs.tsv format); repeatable."),
+]
+SpeechOption = Annotated[
+    list[Path] | None,
+    typer.Option("--speech", help="Extra speech cues (speech.tsv format); repeatable."),
+]
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
+        "them, or - for stdin."
+    ),
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated input.")
 ]
 
 
@@ -91,13 +106,7 @@ def _table(article: Article, events: list[Event]) -> Table:
 
 @app.command()
 def code(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
-            "them, or - for stdin."
-        ),
-    ],
+    inputs: InputsArgument,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -108,12 +117,11 @@ def code(
         Path | None,
         typer.Option("--db", help="Store documents and events in this DuckDB file; resumes."),
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated input.")
-    ] = None,
+    date: DateOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    speech: SpeechOption = None,
     keep_negated: Annotated[
         bool, typer.Option("--keep-negated", help="Keep negated events, marked negated.")
     ] = False,
@@ -146,6 +154,7 @@ def code(
         tuple(map(str, actors or ())),
         tuple(map(str, verbs or ())),
         keep_negated,
+        tuple(map(str, speech or ())),
     )
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
@@ -167,7 +176,11 @@ def code(
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
                 events = [e for c in coded for e in c.events]
                 if store is not None:
-                    store.write([] if parts else [(c.article, c.events) for c in coded], rejected)
+                    store.write(
+                        [] if parts else [(c.article, c.events) for c in coded],
+                        rejected,
+                        [q for c in coded for q in c.quotes],
+                    )
                 if writer is not None:
                     writer.write(events)
                 if to_stdout:
@@ -209,6 +222,85 @@ def code(
 
 def _report_reject(item: Rejected) -> None:
     err.print(f"[yellow]rejected:[/] {item.reason}", highlight=False)
+
+
+def _quote_table(article: Article, quotes: list[Quote]) -> Table:
+    table = Table(title=f"{article.id}  {len(quotes)} quotes", show_lines=True, expand=True)
+    table.add_column("speaker", ratio=2, min_width=12)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("said", ratio=6)
+    for q in quotes:
+        speaker = Text("-")
+        if q.speaker is not None:
+            info = q.speaker.to_dict()
+            speaker = Text(info["code"] or "?", style="bold")
+            speaker.append(f"\n{q.speaker.text}")
+            if info["name"] and info["name"] != q.speaker.text:
+                speaker.append(f" = {info['name']}", style="italic")
+        said = Text(q.text if q.direct else f"(reported) {q.text}")
+        table.add_row(speaker, q.cue or "-", said)
+    return table
+
+
+@app.command()
+def quotes(
+    inputs: InputsArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Write quotes to .jsonl, .csv or .parquet ('-': JSONL)."
+        ),
+    ] = None,
+    date: DateOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    speech: SpeechOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes on this machine.")
+    ] = 1,
+) -> None:
+    """List who said what: direct quotes and reported speech with their speakers."""
+    to_stdout = output is not None and str(output) == "-"
+    spec = PipelineSpec(model, tuple(map(str, actors or ())), speech=tuple(map(str, speech or ())))
+    count = 0
+    try:
+        if output is not None and not to_stdout:
+            check_format(output)
+        with ExitStack() as stack:
+            if workers == 1:
+                pipeline_for(spec)
+            writer = (
+                stack.enter_context(QuoteWriter(output))
+                if output is not None and not to_stdout
+                else None
+            )
+
+            def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
+                nonlocal count
+                for c in coded:
+                    count += len(c.quotes)
+                    if writer is not None:
+                        writer.write(c.quotes)
+                    elif to_stdout:
+                        for quote in c.quotes:
+                            sys.stdout.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
+                    else:
+                        out.print(_quote_table(c.article, c.quotes))
+
+            summary = run(
+                spec, read_inputs(inputs, date), on_batch, workers=workers, on_reject=_report_reject
+            )
+    except (InputError, ModelError, DataFileError) as e:
+        _fail(str(e))
+        return
+    where = f" -> {output}" if output is not None and not to_stdout else ""
+    err.print(
+        f"read {summary.coded} article(s), {summary.empty} empty, {len(summary.rejected)} "
+        f"rejected; {count} quote(s){where}",
+        highlight=False,
+    )
+    if not summary.ok:
+        raise typer.Exit(1)
 
 
 @app.command()

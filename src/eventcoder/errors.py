@@ -67,6 +67,13 @@ class Errors:
         "`eventcoder code --db`."
     )
     E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
+    E046 = "{path}, line {line}: unknown speech-cue kind {kind!r}. Use one of: {known}."
+    E060 = (
+        "The article date must be YYYY-MM-DD (or an ISO date-time), got {value!r}. Give the "
+        "publication date in that form, or None to leave relative dates unresolved."
+    )
+    E061 = "{path}, line {line}: unknown kind {kind!r}. Use one of: {known}."
+    E062 = "{path}, line {line}: {word!r} of kind {kind!r} needs {need}, got {value!r}."
 
 
 class DataFileError(ValueError):

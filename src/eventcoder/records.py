@@ -14,7 +14,9 @@ class Actor:
     country: ISO 3166 alpha-3 or None. sector: 3-letter sector (GOV, MIL, ...) or None.
     name: a person's or organisation's name where one is known. start, end: character offsets of
     ``text`` in the article. kind: what identified it (country, adjective, capital, agent, igo,
-    group, agency, person, pronoun, memory).
+    group, agency, person, pronoun, memory, speaker, inferred). ``speaker``: a first-person
+    pronoun inside a quote, read as its speaker; ``inferred``: a party the text does not name,
+    read from the quote's context (docs/quotes.md).
     """
 
     text: str
@@ -44,7 +46,11 @@ class Event:
     """One coded event: actor -> action -> recipient, in CAMEO and PLOVER, with its evidence.
 
     The fields are those of the output record (docs/records.md). ``recipient`` is None when the
-    event has none. ``pattern`` names the dictionary row that fired (file:line).
+    event has none. ``pattern`` names the dictionary row that fired (file:line). ``date`` is
+    when the event happened (``date_text`` the words that say so, or None when the article's
+    date is used; ``date_precision`` day, month or year). ``location``: where it happened, a
+    place record (docs/places.md) or None. ``quote``: the index of the quote it was stated in
+    (``doc._.quotes``) or None.
     """
 
     event_id: str
@@ -65,6 +71,10 @@ class Event:
     is_root: bool
     negated: bool
     pattern: str
+    date_text: str | None = None
+    date_precision: str | None = None
+    location: dict[str, Any] | None = None
+    quote: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The event as a JSON-ready dict in the documented field order."""
@@ -73,6 +83,8 @@ class Event:
             "doc_id": self.doc_id,
             "sentence_index": self.sentence_index,
             "date": self.date,
+            "date_text": self.date_text,
+            "date_precision": self.date_precision,
             "actor": self.actor.to_dict(),
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "event_type": self.event_type,
@@ -84,6 +96,8 @@ class Event:
             "goldstein": self.goldstein,
             "trigger": asdict(self.trigger),
             "sentence": self.sentence,
+            "location": self.location,
+            "quote": self.quote,
             "is_root": self.is_root,
             "negated": self.negated,
             "pattern": self.pattern,
@@ -91,7 +105,7 @@ class Event:
 
 
 EVENT_FIELDS = (
-    "event_id", "doc_id", "sentence_index", "date", "actor", "recipient", "event_type", "mode",
-    "context", "cameo", "cameo_root", "quad_class", "goldstein", "trigger", "sentence", "is_root",
-    "negated", "pattern",
+    "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision", "actor",
+    "recipient", "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein",
+    "trigger", "sentence", "location", "quote", "is_root", "negated", "pattern",
 )  # fmt: skip

@@ -23,18 +23,20 @@ from spacy.language import Language
 
 from eventcoder.io.readers import Article, Rejected
 from eventcoder.pipeline import load, pipe
+from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
 
 @dataclass
 class Coded:
-    """One coded article: its events (empty when a worker wrote them to Parquet itself), how
-    many there are, and how many sentences it has."""
+    """One coded article: its events and quotes (empty when a worker wrote them to Parquet
+    itself), how many events there are, and how many sentences it has."""
 
     article: Article
     events: list[Event]
     n_events: int
     n_sentences: int
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,12 @@ class PipelineSpec:
     actors: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
     keep_negated: bool = False
+    speech: tuple[str, ...] = ()
 
     def load(self) -> Language:
-        return load(self.model, self.actors, self.verbs, keep_negated=self.keep_negated)
+        return load(
+            self.model, self.actors, self.verbs, keep_negated=self.keep_negated, speech=self.speech
+        )
 
 
 @dataclass
@@ -88,15 +93,26 @@ def code_batch(
     """
     nlp = pipeline_for(spec)
     coded = [
-        Coded(doc._.meta["article"], list(doc._.events), len(doc._.events), _sentences(doc))
+        Coded(
+            doc._.meta["article"],
+            list(doc._.events),
+            len(doc._.events),
+            _sentences(doc),
+            list(doc._.quotes),
+        )
         for doc in pipe(nlp, articles, batch_size=64)
     ]
     if parts is not None:
         from eventcoder.store import write_parts
 
-        write_parts(parts, index, [(c.article, c.events) for c in coded])
+        write_parts(
+            parts,
+            index,
+            [(c.article, c.events) for c in coded],
+            [q for c in coded for q in c.quotes],
+        )
         for c in coded:
-            c.events = []
+            c.events, c.quotes = [], []
     return coded
 
 

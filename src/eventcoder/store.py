@@ -9,6 +9,7 @@ are replaced.
 Tables (docs/store.md lists every column):
 - ``documents``: one row per input article coded (``status`` coded or empty).
 - ``events``: one row per event, the flat columns of ``eventcoder.io.writers.FLAT_COLUMNS``.
+- ``quotes``: one row per quote, the flat columns of ``eventcoder.io.writers.QUOTE_COLUMNS``.
 - ``rejected``: inputs that could not be read, with source, line and reason.
 """
 
@@ -23,7 +24,15 @@ import duckdb
 import pyarrow as pa
 
 from eventcoder.io.readers import Article, Rejected
-from eventcoder.io.writers import FLAT_COLUMNS, flatten, parquet_schema
+from eventcoder.io.writers import (
+    FLAT_COLUMNS,
+    QUOTE_COLUMNS,
+    flatten,
+    flatten_quote,
+    parquet_schema,
+    quote_schema,
+)
+from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
 DOCUMENT_COLUMNS = (
@@ -41,10 +50,9 @@ _SQL_TYPES = {
 }
 
 
-def _events_ddl() -> str:
-    schema = parquet_schema()
-    cols = [f"{f.name} {_SQL_TYPES[f.type]}" for f in schema]
-    return f"CREATE TABLE IF NOT EXISTS events ({', '.join(cols)}, PRIMARY KEY (event_id))"
+def _ddl(table: str, schema: pa.Schema, key: str) -> str:
+    cols = [f'"{f.name}" {_SQL_TYPES[f.type]}' for f in schema]
+    return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)}, PRIMARY KEY ({key}))"
 
 
 SCHEMA = (
@@ -52,7 +60,8 @@ SCHEMA = (
         doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, date VARCHAR, url VARCHAR,
         title VARCHAR, source VARCHAR, origin VARCHAR, status VARCHAR, n_events INTEGER,
         coded_at TIMESTAMP)""",
-    _events_ddl(),
+    _ddl("events", parquet_schema(), "event_id"),
+    _ddl("quotes", quote_schema(), "doc_id, quote_index"),
     """CREATE TABLE IF NOT EXISTS rejected (
         source VARCHAR, line INTEGER, reason VARCHAR, seen_at TIMESTAMP,
         PRIMARY KEY (source, line, reason))""",
@@ -94,28 +103,33 @@ class Store:
         return [a for a in articles if done.get(a.id) != a.content_hash]
 
     def write(
-        self, coded: Sequence[tuple[Article, Sequence[Event]]], rejected: Iterable[Rejected] = ()
+        self,
+        coded: Sequence[tuple[Article, Sequence[Event]]],
+        rejected: Iterable[Rejected] = (),
+        quotes: Sequence[Quote] = (),
     ) -> None:
-        """Store one batch in one transaction: the documents, their events, the rejects.
-
-        A document already stored under the same id is replaced with its events.
+        """Store one batch in one transaction: the documents, their events and quotes, the
+        rejects. A document already stored under the same id is replaced with its events and
+        quotes.
         """
         now = _now()
-        documents, events = _tables(coded, now)
+        documents, events, quote_rows = _tables(coded, now, quotes)
         rejects = [(r.source, r.line, r.reason, now) for r in rejected]
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_documents", documents)
             self.con.register("batch_events", events)
-            self.con.execute(
-                "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
-            )
-            self.con.execute(
-                "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
-            )
+            self.con.register("batch_quotes", quote_rows)
+            for table in ("events", "quotes", "documents"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
+                )
             self.con.execute("INSERT INTO documents SELECT * FROM batch_documents")
             self.con.execute(
-                f"INSERT INTO events SELECT {', '.join(FLAT_COLUMNS)} FROM batch_events"
+                f"INSERT INTO events SELECT {_columns(FLAT_COLUMNS)} FROM batch_events"
+            )
+            self.con.execute(
+                f"INSERT INTO quotes SELECT {_columns(QUOTE_COLUMNS)} FROM batch_quotes"
             )
             if rejects:
                 self.con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
@@ -124,8 +138,8 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         finally:
-            self.con.unregister("batch_documents")
-            self.con.unregister("batch_events")
+            for name in ("batch_documents", "batch_events", "batch_quotes"):
+                self.con.unregister(name)
 
     def load_parts(self, parts: Path) -> None:
         """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
@@ -133,27 +147,31 @@ class Store:
         if not any((parts / "documents").glob("*.parquet")):
             return
         self.load_parquet(
-            str(parts / "documents" / "*.parquet"), str(parts / "events" / "*.parquet")
+            str(parts / "documents" / "*.parquet"),
+            str(parts / "events" / "*.parquet"),
+            str(parts / "quotes" / "*.parquet"),
         )
 
-    def load_parquet(self, documents: str, events: str) -> None:
-        """Load documents and events written as Parquet (a path or glob each) in one transaction,
-        replacing documents stored under the same ids."""
+    def load_parquet(self, documents: str, events: str, quotes: str) -> None:
+        """Load documents, events and quotes written as Parquet (a path or glob each) in one
+        transaction, replacing documents stored under the same ids."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute(
                 f"CREATE TEMP TABLE part_documents AS SELECT * FROM read_parquet('{documents}')"
             )
-            self.con.execute(
-                "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM part_documents)"
-            )
-            self.con.execute(
-                "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM part_documents)"
-            )
+            for table in ("events", "quotes", "documents"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM part_documents)"
+                )
             self.con.execute("INSERT INTO documents SELECT * FROM part_documents")
-            self.con.execute(
-                f"INSERT INTO events SELECT {', '.join(FLAT_COLUMNS)} FROM read_parquet('{events}')"
-            )
+            for table, columns, path in (
+                ("events", FLAT_COLUMNS, events),
+                ("quotes", QUOTE_COLUMNS, quotes),
+            ):
+                self.con.execute(
+                    f"INSERT INTO {table} SELECT {_columns(columns)} FROM read_parquet('{path}')"
+                )
             self.con.execute("DROP TABLE part_documents")
             self.con.execute("COMMIT")
         except BaseException:
@@ -161,8 +179,8 @@ class Store:
             raise
 
     def count(self, table: str) -> int:
-        """Rows in ``table`` (documents, events or rejected)."""
-        if table not in ("documents", "events", "rejected"):
+        """Rows in ``table`` (documents, events, quotes or rejected)."""
+        if table not in ("documents", "events", "quotes", "rejected"):
             raise ValueError(table)
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -172,9 +190,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _columns(names: Sequence[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
 def _tables(
-    coded: Sequence[tuple[Article, Sequence[Event]]], now: datetime
-) -> tuple[pa.Table, pa.Table]:
+    coded: Sequence[tuple[Article, Sequence[Event]]], now: datetime, quotes: Sequence[Quote]
+) -> tuple[pa.Table, pa.Table, pa.Table]:
     documents = pa.Table.from_pylist(
         [_document_row(article, events, now) for article, events in coded],
         schema=_documents_schema(),
@@ -182,16 +204,24 @@ def _tables(
     events = pa.Table.from_pylist(
         [flatten(e.to_dict()) for _, evs in coded for e in evs], schema=parquet_schema()
     )
-    return documents, events
+    quote_rows = pa.Table.from_pylist(
+        [flatten_quote(q.to_dict()) for q in quotes], schema=quote_schema()
+    )
+    return documents, events, quote_rows
 
 
-def write_parts(parts: Path, index: int, coded: Sequence[tuple[Article, Sequence[Event]]]) -> None:
-    """Write one batch's documents and events as ``part-<index>.parquet`` files under ``parts``
-    (the layout :meth:`Store.load_parts` reads)."""
+def write_parts(
+    parts: Path,
+    index: int,
+    coded: Sequence[tuple[Article, Sequence[Event]]],
+    quotes: Sequence[Quote] = (),
+) -> None:
+    """Write one batch's documents, events and quotes as ``part-<index>.parquet`` files under
+    ``parts`` (the layout :meth:`Store.load_parts` reads)."""
     import pyarrow.parquet as pq
 
-    documents, events = _tables(coded, _now())
-    for name, table in (("documents", documents), ("events", events)):
+    documents, events, quote_rows = _tables(coded, _now(), quotes)
+    for name, table in (("documents", documents), ("events", events), ("quotes", quote_rows)):
         (parts / name).mkdir(parents=True, exist_ok=True)
         tmp = parts / name / f".part-{index:06d}.tmp"
         pq.write_table(table, tmp)

@@ -1,7 +1,8 @@
 """Writing events: JSON Lines (nested, one event a line), CSV and Parquet (flat columns).
 
-In CSV and Parquet the nested ``actor``, ``recipient`` and ``trigger`` objects become columns
-``actor_code``, ``recipient_country``, ``trigger_start``, ... (docs/records.md lists them).
+In CSV and Parquet the nested ``actor``, ``recipient``, ``trigger`` and ``location`` objects
+become columns ``actor_code``, ``recipient_country``, ``trigger_start``, ``location_lat``, ...
+(docs/records.md lists them). Quotes are written the same way (:class:`QuoteWriter`).
 """
 
 from __future__ import annotations
@@ -13,15 +14,27 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventcoder.errors import Errors, InputError
+from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end", "kind")
+LOCATION_FIELDS = (
+    "text", "name", "kind", "feature", "country", "country_fips", "admin1", "admin1_code", "lat",
+    "lon", "geonameid",
+)  # fmt: skip
 FLAT_COLUMNS: tuple[str, ...] = (
-    "event_id", "doc_id", "sentence_index", "date",
+    "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision",
     *(f"actor_{f}" for f in ACTOR_FIELDS),
     *(f"recipient_{f}" for f in ACTOR_FIELDS),
     "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein",
-    "trigger_text", "trigger_start", "trigger_end", "sentence", "is_root", "negated", "pattern",
+    "trigger_text", "trigger_start", "trigger_end", "sentence",
+    *(f"location_{f}" for f in LOCATION_FIELDS),
+    "quote", "is_root", "negated", "pattern",
+)  # fmt: skip
+SPEAKER_FIELDS = ("text", "name", "code", "country", "sector", "start", "end")
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "quote_index", *(f"speaker_{f}" for f in SPEAKER_FIELDS), "cue", "text", "start",
+    "end", "direct", "sentence_index", "date", "date_text", "date_precision",
 )  # fmt: skip
 FORMATS = (".jsonl", ".json", ".csv", ".parquet")
 
@@ -36,7 +49,19 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     trigger = row.pop("trigger")
     for f in ("text", "start", "end"):
         row[f"trigger_{f}"] = trigger[f]
+    location = row.pop("location", None) or {}
+    for f in LOCATION_FIELDS:
+        row[f"location_{f}"] = location.get(f)
     return {c: row.get(c) for c in FLAT_COLUMNS}
+
+
+def flatten_quote(record: dict[str, Any]) -> dict[str, Any]:
+    """One quote dict (as from :meth:`Quote.to_dict`) as a flat row of :data:`QUOTE_COLUMNS`."""
+    row = dict(record)
+    speaker = row.pop("speaker") or {}
+    for f in SPEAKER_FIELDS:
+        row[f"speaker_{f}"] = speaker.get(f)
+    return {c: row.get(c) for c in QUOTE_COLUMNS}
 
 
 def check_format(path: Path) -> None:
@@ -50,6 +75,16 @@ class EventWriter:
 
     JSON Lines and CSV stream as events arrive; Parquet is written in row groups of ``batch``.
     """
+
+    columns = FLAT_COLUMNS
+
+    @staticmethod
+    def flat(record: dict[str, Any]) -> dict[str, Any]:
+        return flatten(record)
+
+    @staticmethod
+    def schema() -> Any:
+        return parquet_schema()
 
     def __init__(self, path: Path, batch: int = 10_000) -> None:
         check_format(path)
@@ -67,20 +102,20 @@ class EventWriter:
             self._fh = open(self.path, "w", encoding="utf-8")
         elif self.suffix == ".csv":
             self._fh = open(self.path, "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._fh, fieldnames=FLAT_COLUMNS)
+            self._csv = csv.DictWriter(self._fh, fieldnames=self.columns)
             self._csv.writeheader()
         return self
 
-    def write(self, events: Iterable[Event]) -> None:
-        for event in events:
-            record = event.to_dict()
+    def write(self, records: Iterable[Event] | Iterable[Quote]) -> None:
+        for item in records:
+            record = item.to_dict()
             self.count += 1
             if self._csv is not None:
-                self._csv.writerow(flatten(record))
+                self._csv.writerow(self.flat(record))
             elif self._fh is not None:
                 self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                self._rows.append(flatten(record))
+                self._rows.append(self.flat(record))
                 if len(self._rows) >= self._batch:
                     self._flush_parquet()
 
@@ -88,7 +123,7 @@ class EventWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist(self._rows, schema=parquet_schema())
+        table = pa.Table.from_pylist(self._rows, schema=self.schema())
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.path, table.schema)
         self._parquet.write_table(table)
@@ -118,5 +153,39 @@ def parquet_schema() -> Any:
         "trigger_end": pa.int64(),
         "is_root": pa.bool_(),
         "negated": pa.bool_(),
+        "location_lat": pa.float64(),
+        "location_lon": pa.float64(),
+        "location_geonameid": pa.int64(),
+        "quote": pa.int32(),
     }
     return pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
+
+
+class QuoteWriter(EventWriter):
+    """Writes quotes (:class:`~eventcoder.quotes.Quote`) like :class:`EventWriter` writes events."""
+
+    columns = QUOTE_COLUMNS
+
+    @staticmethod
+    def flat(record: dict[str, Any]) -> dict[str, Any]:
+        return flatten_quote(record)
+
+    @staticmethod
+    def schema() -> Any:
+        return quote_schema()
+
+
+def quote_schema() -> Any:
+    """The Arrow schema of flat quote rows (Parquet output and the store's ``quotes`` table)."""
+    import pyarrow as pa
+
+    types = {
+        "quote_index": pa.int32(),
+        "speaker_start": pa.int64(),
+        "speaker_end": pa.int64(),
+        "start": pa.int64(),
+        "end": pa.int64(),
+        "direct": pa.bool_(),
+        "sentence_index": pa.int32(),
+    }
+    return pa.schema([(c, types.get(c, pa.string())) for c in QUOTE_COLUMNS])
