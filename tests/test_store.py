@@ -26,6 +26,7 @@ STORIES = [
     "Israeli jets struck targets in Syria overnight, the Syrian army said.",
     "The European Union imposed new sanctions on Iran.",
     "Kenyan police arrested opposition leaders in Nairobi.",
+    '"We will not allow any attack on our soil," the Pakistani army chief said.',
 ]
 
 
@@ -43,6 +44,14 @@ def _rows(db: Path) -> list[tuple[object, ...]]:
         return con.execute(
             "SELECT event_id, doc_id, actor_code, recipient_code, cameo, trigger_start "
             "FROM events ORDER BY event_id"
+        ).fetchall()
+
+
+def _quotes(db: Path) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT doc_id, quote_index, speaker_code, cue, text, start, direct FROM quotes "
+            "ORDER BY 1, 2"
         ).fetchall()
 
 
@@ -102,6 +111,7 @@ def test_store_resume_after_kill_gives_the_rows_of_an_uninterrupted_run(tmp_path
     subprocess.run([*cmd, "--db", str(crashed)], check=False, capture_output=True, timeout=300)
     assert _docs(crashed) == _docs(whole)
     assert _rows(crashed) == _rows(whole)
+    assert _quotes(crashed) == _quotes(whole) and _quotes(whole)
 
 
 def test_store_library_run_counts_everything(tmp_path: Path) -> None:
@@ -211,8 +221,22 @@ def test_store_scale_out_gives_the_same_output_as_one_process(
     assert "coded 24 article(s)" in result.stderr, result.stderr
     if into == "--db":
         assert _rows(one) == _rows(many) and _rows(one)
+        assert _quotes(one) == _quotes(many) and _quotes(one)
         assert _docs(one) == _docs(many)
         assert not list(tmp_path.glob("many.duckdb.parts/*/*"))  # parts loaded, then removed
     else:
         text = one.read_text(encoding="utf-8")
         assert text and many.read_text(encoding="utf-8") == text
+
+
+def test_store_quotes_table_holds_each_quote_once(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 14)
+    db = tmp_path / "ev.duckdb"
+    runner.invoke(app, ["code", str(corpus), "--db", str(db), "--batch-size", "4"])
+    quotes = _quotes(db)
+    direct = [q for q in quotes if q[-1]]
+    assert len(direct) == 2  # stories 7 and 14 are the army chief's quote
+    assert {q[2] for q in direct} == {"PAKMIL"}
+    assert any(q[3] == "said" and q[2] == "SYRMIL" for q in quotes)  # "the Syrian army said"
+    runner.invoke(app, ["code", str(corpus), "--db", str(db)])  # a re-run adds nothing
+    assert _quotes(db) == quotes

@@ -281,7 +281,7 @@ class DocActors:
             tok = stack.pop()
             for child in tok.children:
                 keep = child.dep_ in NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
-                if child.dep_ == "appos" and self._names_country(child):
+                if child.dep_ == "appos" and self.names_country(child):
                     keep = False  # "the US, Russia and Switzerland" is a list, not one actor
                 if tok.dep_ == "prep" and child.dep_ == "pobj":
                     keep = True
@@ -291,7 +291,8 @@ class DocActors:
         out.sort(key=lambda t: t.i)
         return out
 
-    def _names_country(self, tok: Token) -> bool:
+    def names_country(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a country's name, adjective or capital."""
         m = self._at.get(tok.i)
         return m is not None and m.entry.kind in ("country", "adjective", "capital")
 
@@ -325,7 +326,7 @@ class DocActors:
         base = self.resolve(head)
         out = [base] if base is not None else []
         for child in head.children:
-            if child.dep_ == "appos" and self._names_country(child):
+            if child.dep_ == "appos" and self.names_country(child):
                 for tok in [child, *(c for c in child.subtree if c.dep_ == "conj")]:
                     actor = self.resolve(tok)
                     if actor is not None and all(a.code != actor.code for a in out):
@@ -334,7 +335,7 @@ class DocActors:
             conjuncts = [c for t in self.np_tokens(head) if t.i != head.i for c in t.children]
             for tok in conjuncts:
                 m = self._at.get(tok.i)
-                if tok.dep_ != "conj" or not self._names_country(tok) or m is None:
+                if tok.dep_ != "conj" or not self.names_country(tok) or m is None:
                     continue
                 country = m.entry.country
                 if country and all(a.country != country for a in out):

@@ -692,9 +692,11 @@ class EventCoder:
             candidates = _children(tok.head, "dobj")  # "isolate and sanction this instigator"
         candidates += _prep_objects(tok, frozenset({"against", "on", "upon"}))
         for obj in candidates:
-            unnamed = obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() in self.unnamed
-            if unnamed and actors.resolve(obj) is None:
-                return obj
+            if obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() not in self.unnamed:
+                continue
+            named = actors.resolve(obj)
+            if named is None or named.country is None and named.code.startswith("---"):
+                return obj  # "this regime" is a government, but whose?
         return None
 
     # -- events --------------------------------------------------------------------------------

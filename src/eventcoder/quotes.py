@@ -267,6 +267,8 @@ class QuoteFinder:
             tok = doc[i]
             if self._is_cue(tok):
                 return tok
+            if tok.text in (".", "?", "!", ";"):
+                return None  # the sentence before is over
             if not (tok.is_space or tok.is_quote or tok.lower_ in JOINERS):
                 # "told reporters:", "said on Tuesday:": words hanging from a cue before them.
                 cue = next((a for a in tok.ancestors if a.i < tok.i and self._is_cue(a)), None)
@@ -380,8 +382,8 @@ class QuoteFinder:
                 budget -= 1  # sentences inside the quote do not count
                 if budget == 0:
                     return None
-            if inside[i] or tok.pos_ not in ("PROPN", "NOUN"):
-                continue
+            if inside[i] or tok.pos_ not in ("PROPN", "NOUN") or actors.names_country(tok):
+                continue  # a capital the tagger took for a person is not "he"
             if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("PROPN", "NOUN"):
                 continue
             actor = actors.resolve(tok)
