@@ -695,7 +695,7 @@ class EventCoder:
             if obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() not in self.unnamed:
                 continue
             named = actors.resolve(obj)
-            if named is None or named.country is None and named.code.startswith("---"):
+            if named is None or (named.country is None and named.code.startswith("---")):
                 return obj  # "this regime" is a government, but whose?
         return None
 
