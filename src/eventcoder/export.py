@@ -50,6 +50,12 @@ GDELT_MENTION_COLUMNS: tuple[str, ...] = (
     "Extras",
 )  # fmt: skip
 
+# Where a merged event happened: the location of its first mention that has one.
+LOCATION_COLUMNS: tuple[str, ...] = (
+    "name", "full_name", "kind", "country", "country_fips", "adm1", "lat", "lon", "geonameid",
+    "feature_id", "gdelt_type",
+)  # fmt: skip
+
 # One merged event: the columns of merged_events(), in order.
 MERGED_COLUMNS: tuple[str, ...] = (
     "global_event_id", "date", "end_date",
@@ -57,7 +63,7 @@ MERGED_COLUMNS: tuple[str, ...] = (
     "recipient_code", "recipient_name", "recipient_text", "recipient_country", "recipient_sector",
     "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein", "is_root",
     "num_mentions", "num_sources", "num_articles", "source_url", "first_coded_at",
-    "last_coded_at", "mentions",
+    "last_coded_at", *(f"location_{f}" for f in LOCATION_COLUMNS), "mentions",
 )  # fmt: skip
 
 # The fields of each entry of the ``mentions`` list.
@@ -68,7 +74,7 @@ MENTION_FIELDS: tuple[str, ...] = (
 
 # Actor kinds found by resolving a pronoun or an earlier mention, not in the words themselves:
 # GDELT's InRawText is 0 for such rewritten references.
-_RESOLVED_KINDS = "('pronoun', 'memory')"
+_RESOLVED_KINDS = "('pronoun', 'memory', 'speaker', 'inferred')"
 # First mention = earliest event date, then document and position; stable across re-exports.
 _MENTION_ORDER = "day NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
 _GID = "(('0x' || left(sha1(group_key), 16))::UBIGINT & 9223372036854775807)::BIGINT"
@@ -108,6 +114,11 @@ def _merged_sql(window_days: int) -> str:
         for f in ("name", "text", "country", "sector")
     )
     mention = ", ".join(f"'{f}': {'doc_url' if f == 'url' else f}" for f in MENTION_FIELDS)
+    location = ",\n".join(
+        f"first(location_{f} ORDER BY {_MENTION_ORDER}) "
+        f"FILTER (WHERE location_name IS NOT NULL) AS location_{f}"
+        for f in LOCATION_COLUMNS
+    )
     return f"""
         WITH keyed AS ({_keyed_sql(window_days)})
         SELECT
@@ -125,6 +136,7 @@ def _merged_sql(window_days: int) -> str:
             first(coalesce(doc_url, doc_id) ORDER BY {_MENTION_ORDER}) AS source_url,
             min(doc_coded_at) AS first_coded_at,
             max(doc_coded_at) AS last_coded_at,
+            {location},
             list({{{mention}}} ORDER BY {_MENTION_ORDER}) AS mentions
         FROM keyed
         GROUP BY group_key, actor_code, recipient_code, cameo"""
@@ -247,8 +259,19 @@ def _gdelt_events_sql(window_days: int) -> str:
             f"THEN substr({code}, 4, 3) END"
         )
         exprs[f"Actor{n}Type1Code"] = f"{role}_sector"
-    for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
-        exprs[f"{geo}_Type"] = "0"  # GDELT's "no location"; places come with later work
+    for geo in ("Actor1Geo", "Actor2Geo"):
+        exprs[f"{geo}_Type"] = "0"  # GDELT's "no location": actors are not placed (docs/export.md)
+    geo_columns = {
+        "Type": "coalesce(location_gdelt_type, 0)",
+        "FullName": _clean("location_full_name"),
+        "CountryCode": "location_country_fips",
+        "ADM1Code": "location_adm1",
+        "Lat": "round(location_lat, 4)",
+        "Long": "round(location_lon, 4)",
+        "FeatureID": "location_feature_id",
+    }
+    for field, expr in geo_columns.items():
+        exprs[f"ActionGeo_{field}"] = expr
     columns = ",\n".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in GDELT_EVENT_COLUMNS)
     return f"""
         SELECT {columns}
@@ -312,6 +335,9 @@ def _plover_sql(window_days: int) -> str:
             coalesce(string_split(context, ';'), []) AS context,
             quad_class AS quad_code,
             cameo, goldstein, is_root, num_mentions, num_sources, num_articles,
+            CASE WHEN location_name IS NULL THEN NULL ELSE {{'name': location_full_name,
+                'country': location_country, 'lat': location_lat, 'lon': location_lon,
+                'geonameid': location_geonameid, 'kind': location_kind}} END AS location,
             'eventcoder {__version__}' AS coder,
             strftime(last_coded_at, '%Y-%m-%d') AS coded_date,
             mentions

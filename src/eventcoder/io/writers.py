@@ -20,7 +20,7 @@ from eventcoder.records import Event
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end", "kind")
 LOCATION_FIELDS = (
     "text", "name", "kind", "feature", "country", "country_fips", "admin1", "admin1_code", "lat",
-    "lon", "geonameid",
+    "lon", "geonameid", "full_name", "gdelt_type", "adm1", "feature_id",
 )  # fmt: skip
 FLAT_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision",
@@ -156,6 +156,7 @@ def parquet_schema() -> Any:
         "location_lat": pa.float64(),
         "location_lon": pa.float64(),
         "location_geonameid": pa.int64(),
+        "location_gdelt_type": pa.int8(),
         "quote": pa.int32(),
     }
     return pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
