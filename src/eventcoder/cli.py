@@ -73,8 +73,10 @@ def _actor_cell(actor: Actor | None) -> Text:
         return Text("-")
     cell = Text(actor.code, style="bold")
     cell.append(f"\n{actor.text}")
-    if actor.kind in ("pronoun", "memory") and actor.name:
+    if actor.kind in ("pronoun", "memory", "speaker") and actor.name:
         cell.append(f" = {actor.name}", style="italic")  # who "it" or "the spokesperson" is
+    if actor.kind == "inferred":
+        cell.append(" (inferred)", style="italic")
     return cell
 
 
@@ -85,6 +87,7 @@ def _table(article: Article, events: list[Event]) -> Table:
     table.add_column("event", ratio=2, min_width=11)
     table.add_column("recipient", ratio=2, min_width=10)
     table.add_column("trigger", no_wrap=True)
+    table.add_column("when / where", ratio=2, min_width=10)
     table.add_column("evidence (trigger in bold)", ratio=5)
     for e in events:
         event = f"[bold]{e.event_type or '-'}[/] {e.mode or ''}\nCAMEO {e.cameo} ({e.goldstein:+g})"
@@ -94,11 +97,19 @@ def _table(article: Article, events: list[Event]) -> Table:
         at = e.sentence.find(e.trigger.text)
         if at >= 0:
             evidence.stylize("bold underline", at, at + len(e.trigger.text))
+        when = Text(e.date or "-")
+        if e.date_text:
+            when.append(f'\n"{e.date_text}"', style="italic")
+        if e.location:
+            when.append(f"\n{e.location['full_name']}")
+        if e.quote is not None:
+            when.append(f"\nquote {e.quote}", style="dim")
         table.add_row(
             _actor_cell(e.actor),
             event,
             _actor_cell(e.recipient),
             e.trigger.text,
+            when,
             evidence,
         )
     return table
