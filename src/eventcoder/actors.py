@@ -251,6 +251,7 @@ class DocActors:
 
     def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew on each access
         self.dictionary = dictionary
         self.mentions = dictionary.match(doc)
         self._at: dict[int, Mention] = {}
@@ -268,8 +269,18 @@ class DocActors:
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = k
+        self._sentence_texts: dict[int, str] = {}
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_at = {i: e for e in self._persons for i in range(e.start, e.end)}
+
+    def sentence_text(self, k: int) -> str:
+        """The text of sentence ``k``, stripped (Span.text joins its tokens on each access)."""
+        if k not in self._sentence_texts:
+            sent = self.sents[k]
+            start = sent[0].idx
+            end = sent[-1].idx + len(sent[-1].text)
+            self._sentence_texts[k] = self.text[start:end].strip()
+        return self._sentence_texts[k]
 
     # -- noun phrases -------------------------------------------------------------------------
 
@@ -502,7 +513,7 @@ class DocActors:
         """An actor whose text is the stretch of the article ``tokens`` cover."""
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        return Actor(self.doc.text[start:end], code, country, sector, name, start, end, kind)
+        return Actor(self.text[start:end], code, country, sector, name, start, end, kind)
 
     # -- pronouns ------------------------------------------------------------------------------
 

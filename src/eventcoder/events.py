@@ -647,12 +647,13 @@ class EventCoder:
                 done.add(cameo)
                 words = actors.np_tokens(unnamed)
                 start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-                recipient = Actor(doc.text[start:end], target.code, target.country,
+                recipient = Actor(actors.text[start:end], target.code, target.country,
                                   target.sector, target.name, start, end, "inferred")  # fmt: skip
                 index = actors.sentence_of[tok.i]
+                sentence = actors.sentence_text(index)
                 out.append(
                     self._event(
-                        tok, speaker, recipient, cameo, index, actors.sents[index], doc_id, date,
+                        tok, speaker, recipient, cameo, index, sentence, doc_id, date,
                         pattern=f"{found.source} (call against an unnamed party)",
                     )
                 )  # fmt: skip
@@ -759,7 +760,7 @@ class EventCoder:
     ) -> Iterator[Event]:
         tok = match.token
         index = actors.sentence_of[tok.i]
-        sent = actors.sents[index]
+        sent = actors.sentence_text(index)
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
         found = [a for h in subjects for a in self._resolve(actors, h)]
         if match.claimed_by is not None:
@@ -814,7 +815,7 @@ class EventCoder:
         recipient: Actor | None,
         cameo: str,
         index: int,
-        sent: Span,
+        sentence: str,
         doc_id: str,
         date: str | None,
         negated: bool = False,
@@ -837,7 +838,7 @@ class EventCoder:
             quad_class=info.quad_class,
             goldstein=info.goldstein,
             trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
-            sentence=sent.text.strip(),
+            sentence=sentence,
             is_root=False,
             negated=negated,
             pattern=pattern,

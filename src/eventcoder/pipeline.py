@@ -96,7 +96,7 @@ class EventCoderComponent:
         if self.context:
             dates = find_dates(doc, meta.get("date"))
             countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
-            places = find_places(doc, self.gazetteer, {c for c in countries if c})
+            places = find_places(doc, self.gazetteer, {c for c in countries if c}, actors.text)
             annotate(doc, actors, events, quotes, dates, places, meta.get("date"))
         doc._.quotes = quotes
         doc._.dates = dates

@@ -17,7 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,12 @@ class Entry:
         return other == self
 
 
+PLACE_FIELDS = (
+    "text", "start", "end", "name", "kind", "feature", "country", "country_fips", "admin1",
+    "admin1_code", "lat", "lon", "geonameid", "population", "locative", "token", "country_name",
+)  # fmt: skip
+
+
 @dataclass
 class Place:
     """A place named in an article, resolved to a gazetteer entry.
@@ -129,7 +135,8 @@ class Place:
     country_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies and is several times slower.
+        return {f: getattr(self, f) for f in PLACE_FIELDS}
 
     def gdelt(self) -> dict[str, Any]:
         """The GDELT 2.0 ActionGeo fields (without the ``ActionGeo_`` prefix).
@@ -620,10 +627,9 @@ def _resolve(source: str, start: int, end: int, own: bool, gazetteer: Gazetteer)
     return []
 
 
-def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[_Mention]:
+def _mentions(doc: Doc, gazetteer: Gazetteer, source: str) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
     taken: set[int] = set()
-    source = doc.text  # built anew on every access
     for start, end, own, lone in _spans(doc, gazetteer):
         for mention in _resolve(source, start, end, own, gazetteer):
             chars = range(mention.start, mention.end)
@@ -656,17 +662,21 @@ def _settled(entry: Entry, cands: list[Entry]) -> bool:
 
 
 def find_places(
-    doc: Doc, gazetteer: Gazetteer | None = None, countries: Collection[str] = ()
+    doc: Doc,
+    gazetteer: Gazetteer | None = None,
+    countries: Collection[str] = (),
+    text: str | None = None,
 ) -> list[Place]:
     """Every place named in ``doc``, resolved by the namesake rule, in text order.
 
     doc: a parsed document with entities (``nlp(text)``). gazetteer: default
     :meth:`Gazetteer.default`. countries: ISO alpha-3 codes of countries the article names as
-    actors, the context of rule 3. Names not in the gazetteer (people spaCy took for places,
-    regions such as "South Asia") are left out, as are demonyms ("Indian").
+    actors, the context of rule 3. text: ``doc.text`` if the caller has it already (Doc.text
+    joins every token anew on each access). Names not in the gazetteer (people spaCy took for
+    places, regions such as "South Asia") are left out, as are demonyms ("Indian").
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    mentions = _mentions(doc, gaz)
+    mentions = _mentions(doc, gaz, doc.text if text is None else text)
     # First pass: the readings that are settled without the rest of the article.
     firm: list[tuple[str, Entry]] = []
     for m in mentions:

@@ -215,13 +215,13 @@ class QuoteFinder:
                 actors.resolve(ent.root)
         inside = [False] * len(doc)
         direct: list[Quote] = []
-        for start, end in quoted_spans(doc.text):
+        for start, end in quoted_spans(actors.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             for i in range(span.start, span.end):
                 inside[i] = True
-            text = doc.text[start:end]
+            text = actors.text[start:end]
             sentence = actors.sentence_of[span.start]
             direct.append(Quote(0, text, start, end, True, None, None, sentence, doc_id))
         previous: Quote | None = None
@@ -255,7 +255,7 @@ class QuoteFinder:
         if person is not None:
             quote.speaker = person
             return
-        if previous is not None and _opens_paragraph(doc.text, quote.start):
+        if previous is not None and _opens_paragraph(actors.text, quote.start):
             # An unattributed quote opening a paragraph goes on with the last speaker.
             quote.speaker = previous.speaker
 
@@ -369,7 +369,7 @@ class QuoteFinder:
             return Speaker(ent.text, ent.start_char, ent.end_char, None, ent.text)
         words = actors.np_tokens(tok)
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        return Speaker(doc.text[start:end], start, end)
+        return Speaker(actors.text[start:end], start, end)
 
     def _person_before(
         self, doc: Doc, actors: DocActors, pronoun: Token, inside: list[bool]
@@ -416,7 +416,7 @@ class QuoteFinder:
                 continue  # the direct quote already holds what was said
             start = content[0].idx
             end = content[-1].idx + len(content[-1].text)
-            quote = Quote(0, doc.text[start:end], start, end, False, tok.text, None,
+            quote = Quote(0, actors.text[start:end], start, end, False, tok.text, None,
                           actors.sentence_of[content[0].i], doc_id, cue_start=tok.idx)  # fmt: skip
             quote.speaker = self._speaker_of_cue(doc, actors, tok, inside)
             out.append(quote)
