@@ -59,6 +59,26 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         # IGO and armed group actors
         ("The European Union imposed sanctions on Belarus.", ("IGO", "BLR", "SANCTION", "163")),
         ("Boko Haram militants attacked Nigerian soldiers.", ("NGA", "NGA", "ASSAULT", "190")),
+        # an announced future act is an intention, not the act
+        ("Japan announced it would send rescue teams to Turkey.", ("JPN", "TUR", "AGREE", "033")),
+        ("Pyongyang said it will fire missiles at Japan.", ("PRK", "JPN", "THREATEN", "138")),
+        # conjoined actors intending a mutual act intend it with each other
+        ("Egypt and Sudan are planning to hold talks.", ("EGY", "SDN", "AGREE", "036")),
+        # a weapon is the instrument: the actor is whoever fired it
+        (
+            "A Ukrainian fuel depot was hit by a missile fired by Russian forces.",
+            ("RUS", "UKR", "ASSAULT", "195"),
+        ),
+        # the target of a nominal act may hang on its support verb
+        (
+            "A Turkish court issued arrest warrants for 12 Syrian nationals.",
+            ("TUR", "SYR", "COERCE", "173"),
+        ),
+        # weighing an act is not doing it
+        (
+            "The European Union is considering imposing sanctions on Iran.",
+            ("IGO", "IRN", None, "014"),
+        ),
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
@@ -73,10 +93,39 @@ def test_events_construction(nlp: Language, text: str, expected: Triple) -> None
         "Officials said the weather in Paris was fine.",
         "The group that attacked Kenya last year issued a statement.",  # background relative clause
         "Argentina beat France in the World Cup final.",
+        # hypotheticals and conditions report no act
+        "Iran could strike Israeli targets if the negotiations collapse.",
+        "Russia might impose new sanctions on Moldova.",
+        "If Azerbaijan attacks the border villages, Armenia will respond.",
+        # an allegation by a party of no known side does not establish the act
+        "Opposition activists alleged that Venezuelan police beat detained protesters.",
+        # what is denied is not an act
+        "Rwanda denied that its soldiers had attacked Congolese villages.",
+        # an accident is no one's act
+        "Twelve pilgrims were killed by a landslide in northern India.",
+        # argument constraints: a dismissal is not shooting, naming is not an appeal
+        "The Kenyan president fired his finance minister on Monday.",
+        "The Chinese foreign ministry called the report a fabrication.",
     ],
 )
 def test_events_no_event(nlp: Language, text: str) -> None:
     assert [e for e in eventcoder.code(text, nlp=nlp) if e.event_type] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt was pressured by Qatar to help Hamas.", {("QAT", "EGY", "REQUEST", "100")}),
+        (
+            "Egypt gave permission to Qatar to send fuel to Gaza.",
+            {("EGY", "QAT", "RETREAT", "086")},
+        ),
+    ],
+)
+def test_events_what_is_asked_or_allowed_is_not_done(
+    nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert _coded(nlp, text) == expected
 
 
 def test_events_keep_negated_marks_them() -> None:

@@ -9,12 +9,14 @@ so that "Toner" and "the spokesperson" find the Mark Toner introduced earlier.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.custom import Row, actor_rows
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.records import Actor
 from eventcoder.tsv import data_path, read_tsv
@@ -47,6 +49,32 @@ PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "we", "us", "o
 PRONOUNS_SPEAKER = frozenset({"we", "us", "our"})
 # Inside a quote these are the speaker ("we work closely with Pakistan," Toner said).
 PRONOUNS_FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
+# Sectors of a country's own institutions and politics: a bare "the government", "the army",
+# "police" or "the opposition" in an article about one country is that country's.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})
+# Nouns that, with "two" or "both", name the pair of countries just mentioned ("the two sides").
+PAIR_NOUNS = frozenset(
+    {"country", "nation", "side", "neighbour", "neighbor", "government", "state", "leader",
+     "army", "military", "capital", "rival", "ally", "power"}
+)  # fmt: skip
+# Hyphenated words that make a name an affiliation, not the phrase's own country or group
+# ("pro-Russia rebels", "Iran-backed militias", "a UK-based group").
+AFFILIATION_PREFIXES = frozenset({"pro", "anti"})
+AFFILIATION_SUFFIXES = frozenset(
+    {"backed", "linked", "allied", "supported", "sponsored", "funded", "aligned", "affiliated",
+     "inspired", "based", "leaning", "friendly"}
+)  # fmt: skip
+# "the group", "the movement": the last organisation of these kinds named in the document.
+ANAPHORS = {
+    "group": ("group",),
+    "militia": ("group",),
+    "movement": ("group", "party"),
+    "organisation": ("group", "igo", "ngo"),
+    "organization": ("group", "igo", "ngo"),
+    "party": ("party",),
+    "alliance": ("igo",),
+    "bloc": ("igo",),
+}
 QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "score", "scores", "group", "number", "crowd", "band", "team", "delegation", "contingent"}
@@ -60,7 +88,9 @@ class Entry:
     kind: country, adjective, capital, agent, igo, group, agency, party, ngo, media, company,
     person. country: ISO alpha-3 or None. sector: 3-letter sector or None. code: an explicit
     actor code (IGOs, groups) or None to build it from country + sector. name: canonical name
-    for organisations and people. source: ``file:line`` it came from.
+    for organisations and people. source: ``file:line`` it came from. post: a role word that
+    names a post held in some body ("spokesman", "commander", "leader"): a body named in the same
+    phrase gives the sector ("army spokesman" is MIL, "rebel commander" REB).
     """
 
     kind: str
@@ -69,6 +99,7 @@ class Entry:
     code: str | None
     name: str | None
     source: str
+    post: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,7 +134,10 @@ class ActorDictionary:
         for path in extra:
             if not Path(path).exists():
                 raise DataFileError(Errors.E005.format(path=path))
-            self._load_orgs(Path(path))
+            user = actor_rows(Path(path))  # orgs.tsv format, another by its header, or YAML
+            self._load_agents(Path(path), user["agents"])
+            self._load_orgs(Path(path), user["actors"])
+            self._load_people(Path(path), user["people"])
         for entries in self._index.values():
             entries.sort(key=lambda item: -len(item[0]))
 
@@ -147,15 +181,34 @@ class ActorDictionary:
             )
         return sector
 
-    def _load_agents(self, path: Path) -> None:
-        for row in read_tsv(path, ("phrase", "sector")):
+    def _load_agents(self, path: Path, rows: Iterable[Row] | None = None) -> None:
+        rows = read_tsv(path, ("phrase", "sector", "flags"), required=2) if rows is None else rows
+        for row in rows:
+            flags = set((row["flags"] or "").split(","))
+            if not flags <= {"", "post"}:
+                raise DataFileError(
+                    Errors.E001.format(
+                        path=path,
+                        line=row["_line"],
+                        reason=f"the only flag is post, got {row['flags']!r}",
+                        columns="2-3",
+                        names="phrase, sector, flags",
+                    )
+                )
             entry = Entry(
-                "agent", None, self._sector(path, row), None, None, f"{path.name}:{row['_line']}"
+                "agent",
+                None,
+                self._sector(path, row),
+                None,
+                None,
+                f"{path.name}:{row['_line']}",
+                post="post" in flags,
             )
             self.add(row["phrase"] or "", entry)
 
-    def _load_orgs(self, path: Path) -> None:
-        for row in read_tsv(path, ("phrase", "code", "country", "sector", "kind"), required=2):
+    def _load_orgs(self, path: Path, rows: Iterable[Row] | None = None) -> None:
+        columns = ("phrase", "code", "country", "sector", "kind")
+        for row in read_tsv(path, columns, required=2) if rows is None else rows:
             phrase = row["phrase"] or ""
             entry = Entry(
                 row["kind"] or "agency",
@@ -167,8 +220,9 @@ class ActorDictionary:
             )
             self.add(phrase, entry)
 
-    def _load_people(self, path: Path) -> None:
-        for row in read_tsv(path, ("name", "country", "sector", "role"), required=3):
+    def _load_people(self, path: Path, rows: Iterable[Row] | None = None) -> None:
+        columns = ("name", "country", "sector", "role")
+        for row in read_tsv(path, columns, required=3) if rows is None else rows:
             name = row["name"] or ""
             sector = self._sector(path, row)
             # Without a country a person's code says what they belong to: IGO heads code IGO,
@@ -272,6 +326,7 @@ class DocActors:
         self._sentence_texts: dict[int, str] = {}
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_at = {i: e for e in self._persons for i in range(e.start, e.end)}
+        self.main_country = main_country(self.mentions)
 
     def sentence_text(self, k: int) -> str:
         """The text of sentence ``k``, stripped (Span.text joins its tokens on each access)."""
@@ -334,6 +389,9 @@ class DocActors:
     def resolve_all(self, head: Token) -> list[Actor]:
         """Every actor the phrase names: one, or several for "US and British activists" and
         for lists in apposition ("the US, Russia and Switzerland")."""
+        pair = self.pair(head)
+        if pair:
+            return pair
         base = self.resolve(head)
         out = [base] if base is not None else []
         for child in head.children:
@@ -344,6 +402,15 @@ class DocActors:
                         out.append(actor)
         if base is not None and base.country:
             conjuncts = [c for t in self.np_tokens(head) if t.i != head.i for c in t.children]
+            # "negotiators from Armenia and Azerbaijan"
+            conjuncts += [
+                c
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and self.names_country(obj)
+                for c in obj.children
+            ]
             for tok in conjuncts:
                 m = self._at.get(tok.i)
                 if tok.dep_ != "conj" or not self.names_country(tok) or m is None:
@@ -362,15 +429,74 @@ class DocActors:
             self._cache[head.i] = self._resolve(head)
         return self._cache[head.i]
 
+    def pair(self, head: Token) -> list[Actor]:
+        """The two countries "the two countries", "both sides" or "the two governments" refer
+        to: the last two countries named before it in this or the three sentences before
+        ("India and Pakistan exchanged fire ... the two sides agreed"); [] when not such a
+        phrase or fewer than two countries were named."""
+        if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("two", "both") for c in head.children):
+            return []
+        k = self.sentence_of[head.i]
+        first = self.sents[max(k - 3, 0)].start
+        countries: list[tuple[str, Mention]] = []
+        for m in reversed(self.mentions):
+            if m.start >= head.i or m.end <= first or not m.entry.country:
+                continue
+            if all(c != m.entry.country for c, _ in countries):
+                countries.append((m.entry.country, m))
+            if len(countries) == 2:
+                break
+        if len(countries) < 2:
+            return []
+        role = self._at.get(head.i)
+        sector = role.entry.sector if role is not None and role.entry.kind == "agent" else None
+        tokens = self.np_tokens(head)
+        return [
+            self._actor_at(tokens, country + (sector or ""), country, sector, None, "pair")
+            for country, _ in reversed(countries)
+        ]
+
+    def _anaphor(self, tok: Token) -> Mention | None:
+        """What "the group" or "the party" refers to: the last organisation of a fitting kind
+        named before it in the document, as a mention at ``tok``."""
+        kinds = ANAPHORS.get(tok.lemma_.lower())
+        if kinds is None or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+            return None  # "the ruling party", "the Islamist group" name one of their own
+        for m in reversed(self.mentions):
+            if m.start < tok.i and m.entry.kind in kinds:
+                return Mention(tok.i, tok.i + 1, m.entry)
+        return None
+
+    def _affiliation(self, m: Mention) -> bool:
+        """Whether mention ``m`` only says whom the phrase sides with: "pro-Russia rebels",
+        "Iran-backed militias", "a UK-based group" are not Russian, Iranian or British."""
+        doc = self.doc
+        before = doc[m.start - 2 : m.start]
+        if len(before) == 2 and before[1].text == "-" and before[0].lower_ in AFFILIATION_PREFIXES:
+            return True
+        after = doc[m.end : m.end + 2]
+        return len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION_SUFFIXES
+
     def _resolve(self, head: Token) -> Actor | None:
+        pair = self.pair(head)
+        if pair:
+            return pair[0]
         tokens = self.np_tokens(head)
         indices = {t.i for t in tokens}
         mentions: list[Mention] = []
         for t in tokens:
             m = self._at.get(t.i)
+            if m is None or (m.entry.kind == "agent" and m.end - m.start == 1):
+                m = self._anaphor(t) or m
+            if m is not None and self._affiliation(m):
+                continue
             if m is not None and (not mentions or mentions[-1] is not m):
                 mentions.append(m)
-        head_mention = self._at.get(head.i)
+        head_mention = next((m for m in mentions if m.start <= head.i < m.end), None)
         person_name = self._person_name(head, indices)
         if person_name is None and head_mention is None and head.pos_ == "PROPN":
             # NER does not always tag a surname seen before ("Toner later praised India"), or a
@@ -409,9 +535,22 @@ class DocActors:
             if e.kind in ("person", "group", "agency", "party", "igo", "ngo", "media", "company"):
                 name = name or e.name
         # Sector: the head's role word, else the role word nearest the head, else the org's.
+        # A post ("spokesman", "commander") takes the sector of the body it is held in, named
+        # anywhere in the phrase: "army spokesman" MIL, "Taliban commander" REB.
         agents = [m for m in mentions if m.entry.kind == "agent"]
-        if head_mention is not None and head_mention.entry.sector:
+        bodies = [
+            m
+            for m in mentions
+            if m.entry.sector
+            and not m.entry.post
+            and m.entry.kind not in ("person", "country", "adjective", "capital")
+            and m is not head_mention
+        ]
+        head_post = head_mention is not None and head_mention.entry.post
+        if head_mention is not None and head_mention.entry.sector and not head_post:
             sector = head_mention.entry.sector
+        elif bodies and (head_post or any(m.entry.post for m in agents)):
+            sector = min(bodies, key=lambda m: abs(head.i - (m.end - 1))).entry.sector
         elif agents:
             sector = min(agents, key=lambda m: abs(head.i - (m.end - 1))).entry.sector
         else:
@@ -446,11 +585,30 @@ class DocActors:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                     for obj in prep.children:
                         m = self._at.get(obj.i)
-                        if obj.dep_ == "pobj" and m is not None and m.entry.kind != "agent":
+                        if obj.dep_ != "pobj" or m is None:
+                            continue
+                        if m.entry.kind != "agent":
                             country = m.entry.country
                             explicit = None if country else m.entry.code
+                        elif (inner := self.resolve(obj)) and not inner.code.startswith("---"):
+                            # "ministers from the Georgian government"
+                            country = inner.country
+                            explicit = None if country else inner.code
+        titled = person_name is not None and bool(agents)
+        is_role = head_mention is not None and head_mention.entry.kind == "agent"
+        if (
+            country is None
+            and explicit is None
+            and self.main_country
+            and sector in DOMESTIC_SECTORS
+            and (is_role or titled)
+        ):
+            # "the government", "police", "Ahmed Khan, the army chief," in an article about one
+            # country are that country's (see main_country).
+            country = self.main_country
+            kind = "person" if person_name is not None else "main"
         if country is None and explicit is None:
-            if sector is None or head_mention is None or head_mention.entry.kind != "agent":
+            if sector is None or not is_role:
                 return None  # "military exercises" names no one
             # A role with no country ("insurgents"): CAMEO's unknown-country code, ---REB.
             explicit = "---" + sector
@@ -593,3 +751,20 @@ def parse_depth(tok: Token) -> int:
         tok = tok.head
         depth += 1
     return depth
+
+
+def main_country(mentions: Sequence[Mention]) -> str | None:
+    """The country an article is about, or None when it is not clearly about one.
+
+    Every dictionary phrase with a country counts once (names, adjectives, capitals, agencies,
+    parties, people). The most named country is the main one only when it dominates: named at
+    least twice and at least three times as often as any other. A two-country story ("India
+    and Pakistan", 5 to 3) has none, so a bare "the army" there stays without a country.
+    """
+    counts = Counter(m.entry.country for m in mentions if m.entry.country)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 2 and n >= 3 * second else None

@@ -17,6 +17,8 @@ from rich.text import Text
 
 from eventcoder.errors import DataFileError, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
+from eventcoder.explain import explain as run_explain
+from eventcoder.explain import render as render_explanation
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
@@ -41,11 +43,15 @@ ModelOption = Annotated[
 ]
 ActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor dictionary (orgs.tsv format); repeatable."),
+    typer.Option(
+        "--actors",
+        help="Extra actors: orgs.tsv format, agents/people.tsv format with a header line, "
+        "or YAML; repeatable.",
+    ),
 ]
 VerbsOption = Annotated[
     list[Path] | None,
-    typer.Option("--verbs", help="Extra verb patterns (verbs.tsv format); repeatable."),
+    typer.Option("--verbs", help="Extra verb patterns (verbs.tsv format or YAML); repeatable."),
 ]
 SpeechOption = Annotated[
     list[Path] | None,
@@ -56,6 +62,13 @@ InputsArgument = Annotated[
     typer.Argument(
         help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
         "them, or - for stdin."
+    ),
+]
+ClassifierOption = Annotated[
+    bool,
+    typer.Option(
+        "--classifier",
+        help="Add the learned fallback's events where the patterns are silent (docs/accuracy.md).",
     ),
 ]
 DateOption = Annotated[
@@ -133,6 +146,7 @@ def code(
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
     speech: SpeechOption = None,
+    classifier: ClassifierOption = False,
     keep_negated: Annotated[
         bool, typer.Option("--keep-negated", help="Keep negated events, marked negated.")
     ] = False,
@@ -166,6 +180,7 @@ def code(
         tuple(map(str, verbs or ())),
         keep_negated,
         tuple(map(str, speech or ())),
+        classifier,
     )
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
@@ -349,12 +364,13 @@ def evaluate(
     model: ModelOption = None,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    classifier: ClassifierOption = False,
 ) -> None:
     """Score the coder against labelled data: type, actor and triple P/R/F1, quad accuracy."""
     if not file.exists():
         _fail(f"{file}: no such file.")
     try:
-        nlp = load(model, actors or (), verbs or ())
+        nlp = load(model, actors or (), verbs or (), classifier=classifier)
         report = run_evaluate(file, nlp, worst=worst)
     except (InputError, ModelError, DataFileError) as e:
         _fail(str(e))
@@ -387,6 +403,39 @@ def evaluate(
             out.print(f"  missed: {miss['missed']}", highlight=False)
         if miss["false"]:
             out.print(f"  false:  {miss['false']}", highlight=False)
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="The sentence (or text) to explain, quoted.")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of the text.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
+    speech: SpeechOption = None,
+    classifier: ClassifierOption = False,
+) -> None:
+    """Show how a sentence is coded: the parse, the actors, every pattern tried and why each
+    event was or was not coded."""
+    spec = PipelineSpec(
+        model,
+        tuple(map(str, actors or ())),
+        tuple(map(str, verbs or ())),
+        speech=tuple(map(str, speech or ())),
+        classifier=classifier,
+    )
+    try:
+        report = run_explain(pipeline_for(spec), sentence, date)
+    except (InputError, ModelError, DataFileError) as e:
+        _fail(str(e))
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return
+    out.print(render_explanation(report), highlight=False)
 
 
 def main() -> None:

@@ -83,6 +83,34 @@ class Errors:
     )
     E061 = "{path}, line {line}: unknown date-word kind {kind!r}. Use one of: {known}."
     E062 = "{path}, line {line}: {word!r} of kind {kind!r} needs {need}, got {value!r}."
+    E070 = "{path}: not valid YAML ({reason})."
+    E071 = (
+        "{path}: a dictionary file in YAML must be a mapping with one or more of the keys "
+        "{known}, each holding a list of entries; got {kind}."
+    )
+    E072 = "{path}, line {line}: unknown section {key!r}. Use one of: {known}."
+    E073 = "{path}, line {line}: {section!r} must be a list of entries, got {kind}."
+    E074 = (
+        "{path}, line {line}: entry {n} of {section!r} must be a mapping with the fields "
+        "{fields}; got {kind}."
+    )
+    E075 = (
+        "{path}, line {line}: entry {n} of {section!r}: unknown field {field!r}. "
+        "The fields are: {fields}."
+    )
+    E076 = "{path}, line {line}: entry {n} of {section!r}: {field!r} is missing or empty."
+    E077 = (
+        "{path}, line {line}: entry {n} of {section!r}: {field!r} must be text, a number or a "
+        "list of them, got {kind}."
+    )
+    E078 = (
+        "{path}, line {line}: the header names columns {found}, which is not an actor file "
+        "format. Use one of: {known}; or no header for the orgs.tsv format."
+    )
+    E079 = (
+        "The pipeline has no eventcoder component (its components: {pipes}). Build it with "
+        "eventcoder.load() or add one with nlp.add_pipe('eventcoder')."
+    )
 
 
 class DataFileError(ValueError):

