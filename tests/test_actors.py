@@ -149,3 +149,35 @@ def test_actors_role_from_a_named_body(nlp: Language) -> None:
     assert subjects["Ministers"] == ["GEOGOV"]
     subjects = _subjects(nlp, "Negotiators from Armenia and Azerbaijan held talks in Washington.")
     assert sorted(subjects["Negotiators"]) == ["ARMGOV", "AZEGOV"]
+
+
+def test_actors_surnames_drop_the_article_and_keep_a_shared_country(nlp: Language) -> None:
+    surnames = nlp.get_pipe("eventcoder").dictionary.surnames
+    # "Abdel Fattah el-Sisi" is "Sisi" later, "Bashar al-Assad" "Assad"
+    assert surnames["sisi"] is not None and surnames["sisi"].country == "EGY"
+    assert surnames["assad"] is not None and surnames["assad"].country == "SYR"
+    # Muammar (GOV) and Saif al-Islam Gaddafi (ELI): the surname says Libya, not the sector
+    gaddafi = surnames["gaddafi"]
+    assert gaddafi is not None and (gaddafi.country, gaddafi.sector) == ("LBY", None)
+    assert _subjects(nlp, "Gaddafi denounced the strikes.")["Gaddafi"] == ["LBY"]
+
+
+def test_actors_unknown_surname_modifier_gives_no_country(nlp: Language) -> None:
+    assert _subjects(nlp, "Jones's forces shelled the village.")["forces"] == ["---MIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # no other country named: the first listed
+        ("Jamaat-e-Islami called a strike on Sunday.", "PAKPTY"),
+        ("Jamaat-e-Islami called a strike in Bangladesh after police raided Dhaka homes.", "BGDPTY"),
+        ("Jamaat-e-Islami called a strike in Kashmir, and Indian police in New Delhi braced.",
+         "INDPTY"),
+    ],
+)  # fmt: skip
+def test_actors_one_name_of_several_countries_takes_the_document_s(
+    nlp: Language, text: str, code: str
+) -> None:
+    subjects = _subjects(nlp, text)
+    assert [code] in subjects.values(), subjects

@@ -55,10 +55,10 @@ def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Pat
 
 def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
     report = evaluate(DEV / "petr2-silver.jsonl", nlp)
-    assert report["event_type"]["f1"] >= 0.70, report["event_type"]
-    assert report["triple"]["f1"] >= 0.62, report["triple"]
+    assert report["event_type"]["f1"] >= 0.73, report["event_type"]
+    assert report["triple"]["f1"] >= 0.66, report["triple"]
 
 
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:
     report = evaluate(DEV / "quad-dev.jsonl", nlp)
-    assert report["quad"]["accuracy"] >= 0.75, report["quad"]
+    assert report["quad"]["accuracy"] >= 0.78, report["quad"]

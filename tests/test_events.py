@@ -79,6 +79,46 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "The European Union is considering imposing sanctions on Iran.",
             ("IGO", "IRN", None, "014"),
         ),
+        # "each other": the paired actors are each other's recipients
+        (
+            "Troops from Armenia and Azerbaijan clashed overnight. "
+            "Both sides blamed each other for the fighting.",
+            ("AZE", "ARM", "ACCUSE", "112"),
+        ),
+        (
+            "Serbia and Kosovo traded accusations over the border incident.",
+            ("SRB", "XKX", "ACCUSE", "112"),
+        ),
+        (
+            "Thai and Cambodian troops traded fire near a disputed temple.",
+            ("KHM", "THA", "ASSAULT", "190"),
+        ),
+        # an agreement reached by conjoined parties is reached with each other
+        ("Greek and Turkish negotiators reached an agreement.", ("TUR", "GRC", "SUPPORT", "057")),
+        # cooperation someone failed to achieve is a rejection
+        (
+            "Chile failed to reach a deal with Bolivia over water rights.",
+            ("CHL", "BOL", "REJECT", "120"),
+        ),
+        # withdrawing from a place is a retreat; from an accord or a body, reduced relations
+        ("Russian forces withdrew from Kherson.", ("RUS", None, "RETREAT", "0874")),
+        ("Israel pulled its soldiers out of Gaza.", ("ISR", "PSE", "RETREAT", "0874")),
+        ("Russia pulled out of the grain deal with Ukraine.", ("RUS", "UKR", "SANCTION", "160")),
+        (
+            "Burkina Faso withdrew from the Economic Community of West African States.",
+            ("BFA", "IGO", "SANCTION", "160"),
+        ),
+        # a suspension is an act of its own; its target may hang on what is suspended
+        ("Norway announced a suspension of aid to Uganda.", ("NOR", "UGA", "SANCTION", "160")),
+        # attending a ceremony abroad is a visit to the host; a travel warning reduces relations
+        (
+            "The Japanese prime minister will attend the coronation ceremony in Bangkok.",
+            ("JPN", "THA", "CONSULT", "042"),
+        ),
+        (
+            "Canada warned against travel to Haiti after the riots.",
+            ("CAN", "HTI", "SANCTION", "160"),
+        ),
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
@@ -106,6 +146,12 @@ def test_events_construction(nlp: Language, text: str, expected: Triple) -> None
         # argument constraints: a dismissal is not shooting, naming is not an appeal
         "The Kenyan president fired his finance minister on Monday.",
         "The Chinese foreign ministry called the report a fabrication.",
+        # a failed hostile act is no act
+        "The rebels failed to capture the airport.",
+        # no known country on either side
+        "Gunmen kidnapped dozens of villagers.",
+        # a side's claim of its own act is a statement, not a report of the act
+        "The rebels claimed that they had attacked an army base.",
     ],
 )
 def test_events_no_event(nlp: Language, text: str) -> None:
@@ -119,6 +165,11 @@ def test_events_no_event(nlp: Language, text: str) -> None:
         (
             "Egypt gave permission to Qatar to send fuel to Gaza.",
             {("EGY", "QAT", "RETREAT", "086")},
+        ),
+        # approving a nominal act: the act is the event, not praise
+        (
+            "The Kenyan parliament approved the deployment of police officers to Haiti.",
+            {("KEN", "HTI", "MOBILIZE", "154")},
         ),
     ],
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -75,6 +75,9 @@ ANAPHORS = {
     "alliance": ("igo",),
     "bloc": ("igo",),
 }
+# Arabic articles written joined to a surname ("al-Assad", "el-Sisi"), dropped in later mentions.
+ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "sheikh"})
 QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "score", "scores", "group", "number", "crowd", "band", "team", "delegation", "contingent"}
@@ -90,7 +93,9 @@ class Entry:
     actor code (IGOs, groups) or None to build it from country + sector. name: canonical name
     for organisations and people. source: ``file:line`` it came from. post: a role word that
     names a post held in some body ("spokesman", "commander", "leader"): a body named in the same
-    phrase gives the sector ("army spokesman" is MIL, "rebel commander" REB).
+    phrase gives the sector ("army spokesman" is MIL, "rebel commander" REB). elsewhere: other
+    countries with a body of this name (Jamaat-e-Islami in Pakistan, Bangladesh and India); the
+    document decides which one is meant (:func:`choose_countries`).
     """
 
     kind: str
@@ -100,6 +105,7 @@ class Entry:
     name: str | None
     source: str
     post: bool = False
+    elsewhere: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,9 @@ class ActorDictionary:
 
     def _load_orgs(self, path: Path, rows: Iterable[Row] | None = None) -> None:
         columns = ("phrase", "code", "country", "sector", "kind")
+        # A name listed again in the same file with another country is one name of several
+        # countries' bodies; in a later file it replaces the earlier entry.
+        seen: dict[str, Entry] = {}
         for row in read_tsv(path, columns, required=2) if rows is None else rows:
             phrase = row["phrase"] or ""
             entry = Entry(
@@ -218,6 +227,10 @@ class ActorDictionary:
                 phrase,
                 f"{path.name}:{row['_line']}",
             )
+            first = seen.get(phrase)
+            if first is not None and first.country and entry.country != first.country:
+                entry = replace(first, elsewhere=(*first.elsewhere, entry.country or ""))
+            seen[phrase] = entry
             self.add(phrase, entry)
 
     def _load_people(self, path: Path, rows: Iterable[Row] | None = None) -> None:
@@ -233,13 +246,10 @@ class ActorDictionary:
             )
             self.add(name, entry)
             surname = name.split()[-1].lower()
-            known = self.surnames.get(surname, entry)
-            same = known is not None and (known.country, known.sector) == (
-                entry.country,
-                entry.sector,
-            )
-            # A surname shared by people of different countries or sectors is not a clue.
-            self.surnames[surname] = entry if same else None
+            # "Bashar al-Assad" is "Assad" on second mention, "el-Sisi" "Sisi".
+            article, _, bare = surname.partition("-")
+            for key in (surname, bare) if article in ARTICLES and bare else (surname,):
+                self.surnames[key] = _same_person(self.surnames.get(key, entry), entry)
 
     def match(self, doc: Doc) -> list[Mention]:
         """All dictionary phrases in ``doc``, longest match first, left to right, no overlaps."""
@@ -260,6 +270,16 @@ class ActorDictionary:
             else:
                 i += 1
         return mentions
+
+
+def _same_person(known: Entry | None, entry: Entry) -> Entry | None:
+    """What a surname says when both ``known`` and ``entry`` bear it: the person, the country
+    they share (the Gaddafis: LBY, no sector), or None for people of different countries."""
+    if known is None or known.country != entry.country or known.code != entry.code:
+        return None
+    if known.sector == entry.sector:
+        return known
+    return Entry("person", known.country, None, None, None, known.source)
 
 
 def _shape(word: str) -> str:
@@ -307,7 +327,7 @@ class DocActors:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token anew on each access
         self.dictionary = dictionary
-        self.mentions = dictionary.match(doc)
+        self.mentions = choose_countries(dictionary.match(doc))
         self._at: dict[int, Mention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -562,6 +582,8 @@ class DocActors:
         if person_name is not None:
             if not persons and country is None and explicit is None:
                 words = person_name.split()
+                while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+                    words = words[1:]  # "Mr. Sisi" is Sisi
                 # A surname alone ("Putin") may name a known person; "Michel Suleiman" may not.
                 person = self._people.get(person_name.lower()) or (
                     self._surname(words[0])
@@ -573,6 +595,15 @@ class DocActors:
             name = person_name  # the phrase is about the person, not the office around them
             kind = "person" if country or explicit else kind
 
+        if country is None and explicit is None and head_mention in agents:
+            # "the Trump administration", "Assad's forces", "Erdogan's spokesman": a role held
+            # under a known person is in that person's country.
+            for t in tokens:
+                if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN" and t.i not in self._at:
+                    person = self._surname(t.text)
+                    if person is not None and person.country:
+                        country = person.country
+                        break
         if country is None and explicit is None:
             # A bare title ("the spokesperson") is the last person who held it in this document.
             for m in reversed(agents):
@@ -768,3 +799,18 @@ def main_country(mentions: Sequence[Mention]) -> str | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return top if n >= 2 and n >= 3 * second else None
+
+
+def choose_countries(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with each name of several countries' bodies (Jamaat-e-Islami) given the one
+    of its countries the rest of the document names most; the first listed when none is named."""
+    counts = Counter(m.entry.country for m in mentions if m.entry.country and not m.entry.elsewhere)
+    out = []
+    for m in mentions:
+        e = m.entry
+        if e.elsewhere and e.country:
+            best = max((e.country, *e.elsewhere), key=lambda c: counts[c])
+            code = best + (e.sector or "") if e.code == e.country + (e.sector or "") else e.code
+            m = Mention(m.start, m.end, replace(e, country=best, code=code, elsewhere=()))
+        out.append(m)
+    return out

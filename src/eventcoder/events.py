@@ -63,6 +63,8 @@ ANNOUNCING = frozenset(
     {"say", "announce", "tell", "state", "declare", "confirm", "insist", "add", "pledge",
      "promise", "vow", "reiterate", "affirm", "reaffirm", "indicate", "signal", "warn"}
 )  # fmt: skip
+# "failed to reach a deal": the act did not come about.
+FAILING = frozenset({"fail"})
 # "a report alleged that X attacked": an allegation does not tell that the act happened.
 ALLEGING = frozenset({"allege", "claim"})
 # "denied that its troops attacked": the act is what is denied.
@@ -274,6 +276,12 @@ def _wielder(agent: Token) -> list[Token]:
     return [agent]
 
 
+def _reciprocal(tok: Token) -> bool:
+    """Whether ``tok`` heads "each other" or "one another"."""
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "nummod")}
+    return words >= {"each", "other"} or words >= {"one", "another"}
+
+
 def _is_infinitive(tok: Token) -> bool:
     """Whether ``tok`` is a to-infinitive ("to attack")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -302,7 +310,19 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             out.extend(_children(child, "pobj", "pcomp"))
+        elif _compound_prep(child):
+            # "pulled out of Gaza": the parser hangs "of" on "out".
+            out.extend(p for g in _children(child, "prep") if g.lower_ in preps
+                       for p in _children(g, "pobj", "pcomp"))  # fmt: skip
     return out
+
+
+def _compound_prep(tok: Token) -> bool:
+    """Whether ``tok`` is the first word of a two-word preposition ("out of", "away from"): a
+    preposition with no object of its own but a preposition under it."""
+    return (
+        tok.dep_ == "prep" and not _children(tok, "pobj", "pcomp") and bool(_children(tok, "prep"))
+    )
 
 
 def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> list[Token]:
@@ -417,14 +437,22 @@ class EventCoder:
         if not patterns:
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+        particles |= {c.lower_ for c in tok.children if _compound_prep(c)}  # "pulled out of"
         strict_particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         passive = _is_passive(tok)
         obj = next(iter(_children(tok, "nsubjpass" if passive else "dobj")), None)
         objs = _conjoined(obj) if obj is not None else []
-        # "a new package of air defence missiles": the missiles are what is delivered.
-        objs += [p for o in objs for p in _prep_objects(o, frozenset({"of"}))]
+        # "a new package of air defence missiles": the missiles are what is delivered; but in
+        # "a suspension of aid" the suspension is what is done, a nominal event of its own.
+        objs += [
+            p
+            for o in objs
+            if o.lemma_.lower() not in self.patterns.nouns
+            for p in _prep_objects(o, frozenset({"of"}))
+        ]
         obj_lemmas = {form for t in objs for form in _lemma_forms(t)}
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
+        preps |= {g.lower_ for c in tok.children if _compound_prep(c) for g in _children(c, "prep")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
         deps = {c.dep_ for c in tok.children}
@@ -445,12 +473,17 @@ class EventCoder:
                                "the row", pattern)  # fmt: skip
                 continue  # "call off" is not "call"
             if pattern.objects:
-                lemmas = obj_lemmas
+                lemmas, targets = obj_lemmas, objs
                 if obj is None and pattern.preps:
                     # "took part in joint exercises": without a direct object, the object of
                     # the row's preposition is what is done.
-                    lemmas = {f for p in _prep_objects(tok, pattern.preps) for f in _lemma_forms(p)}
-                if not (pattern.objects & lemmas or ("@actor" in pattern.objects and obj_is_actor)):
+                    targets = _prep_objects(tok, pattern.preps)
+                    lemmas = {f for p in targets for f in _lemma_forms(p)}
+                if not (
+                    pattern.objects & lemmas
+                    or ("@actor" in pattern.objects and obj_is_actor)
+                    or ("@igo" in pattern.objects and _names_igo(actors, targets))
+                ):
                     if self.trace is not None:
                         self._note(tok.i, "rejected", f"object constraint {_words(pattern.objects)}"
                                    f" not met (objects: {_words(lemmas)})", pattern)  # fmt: skip
@@ -488,16 +521,30 @@ class EventCoder:
         _, pattern, heads = best
         self._note(tok.i, "chosen", "the most specific matching row", pattern, best[0])
         match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
+        if obj is None and pattern.objects:
+            # "pulled out of the grain deal with Ukraine": the preposition's object is what is
+            # done, and the other party may hang on it.
+            obj = next(
+                (p for p in _prep_objects(tok, pattern.preps) if _lemma_forms(p) & pattern.objects),
+                None,
+            )
         match.object_token = obj if pattern.objects else None
         match.actor_heads = _subject(tok, self.patterns.nouns)
         if heads is not None:
             match.recipient_heads = heads
         elif not pattern.norecip:
             match.recipient_heads = self._recipient_heads(tok, pattern, obj, passive, actors)
+        preps_all = pattern.preps | FALLBACK_PREPS
         clause = _object_clause(tok) if "objcomp" in pattern.flags else None
         if clause is not None:
             # "wants Putin to attack": Putin, the subject of the wanted act, is asked.
             match.recipient_heads = _children(clause, "nsubj")
+        if not match.recipient_heads and any(
+            _reciprocal(t) for t in [*_children(tok, "dobj"), *_prep_objects(tok, preps_all)]
+        ):
+            # "both sides accused each other": the conjoined or paired actors are each
+            # other's recipients, as for a mutual row.
+            match.mutual = True
         if "inverse" in pattern.flags:
             # "received weapons from X": X gave, the subject received.
             match.actor_heads, match.recipient_heads = match.recipient_heads, match.actor_heads
@@ -570,6 +617,13 @@ class EventCoder:
             # "the attack by the Prime Minister on Islamabad": the parser often hangs the target
             # on the by-phrase instead of the noun.
             recipients = [p for a in [tok, *heads] for p in _prep_objects(a, pattern.preps)]
+            if not any(_names_actor(actors, r) for r in recipients):
+                # "a suspension of aid to Uganda": the target hangs on what is suspended.
+                recipients += [
+                    p
+                    for o in _prep_objects(tok, frozenset({"of"}))
+                    for p in _prep_objects(o, pattern.preps - {"of"})
+                ]
         if not heads and tok.dep_ in ("dobj", "nsubjpass"):
             verb = tok.head
             if verb.lemma_.lower() in self.patterns.support_verbs:
@@ -613,6 +667,11 @@ class EventCoder:
             if match is not None:
                 found[tok.i] = match
         for match in found.values():
+            supported = self._supported(match, found)
+            if supported is not None:
+                # "approved the deployment of troops": the deployment is the act.
+                match.suppressed_by = supported
+                match.suppressed_reason = "support verb of a nominal event"
             obj = match.object_token
             if obj is not None:
                 for o in _conjoined(obj):
@@ -629,6 +688,13 @@ class EventCoder:
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
             match.negated = _negated(tok)
+            if _failed(tok) and not match.negated:
+                # "failed to reach a deal": cooperation that did not come about is a
+                # rejection (120); a failed hostile act is no act, as if negated.
+                if self.ontology[match.code].quad_class <= 2:
+                    match.cameo = "120"
+                else:
+                    match.negated = True
             if tok.dep_ == "relcl" and match.suppressed_by is None:
                 # "the group that seized Mosul": background to the sentence, not its news.
                 match.suppressed_by = tok.head.i
@@ -655,6 +721,17 @@ class EventCoder:
                 match.suppressed_by = hypothetical
                 match.suppressed_reason = "hypothetical (modal verb or condition)"
         return sorted(found.values(), key=lambda m: m.token.i)
+
+    def _supported(self, match: Match, found: dict[int, Match]) -> int | None:
+        """The nominal event that ``match``, a support verb's row with no object constraint,
+        has as its object ("approved the deployment of troops"), or None."""
+        tok, pattern = match.token, match.pattern
+        if match.kind != "verb" or pattern.objects or "intent" in pattern.flags:
+            return None
+        if tok.lemma_.lower() not in self.patterns.support_verbs:
+            return None
+        nouns = [o.i for o in _children(tok, "dobj") if o.i in found and found[o.i].kind == "noun"]
+        return nouns[0] if nouns else None
 
     def _willing(self, match: Match) -> None:
         """'The US is willing to provide loans' is an intention (033), not the act."""
@@ -743,14 +820,12 @@ class EventCoder:
                 return
         if match.token.lemma_.lower() in ALLEGING:
             # "a report alleged that France helped carry out killings": an allegation does not
-            # tell that the act happened, unless the speaker claims its own side's act.
+            # tell that the act happened, nor does a side's claim of its own act ("the rebels
+            # claimed that they had attacked the base"): both are statements.
             for clause in _children(match.token, "ccomp"):
                 for tok in clause.subtree:
                     inner = found.get(tok.i)
                     if inner is None or inner is match or inner.suppressed_by is not None:
-                        continue
-                    doers = [a for h in inner.actor_heads for a in self._resolve(actors, h)]
-                    if doers and {_side(a) for a in doers} & set(map(_side, speakers)):
                         continue
                     inner.suppressed_by = match.token.i
                     inner.suppressed_reason = "alleged, not reported as done"
@@ -958,12 +1033,12 @@ class EventCoder:
                 for r in self._resolve(actors, c, actor.code)
                 if r.code != actor.code
             ]
-            if actor.country is None and actor.code.startswith("---") and not recipients:
-                if self.trace is not None:
-                    why = f"unknown-country actor {actor.code} with no recipient"
-                    self._note(tok.i, "dropped", why, match.pattern)
-                continue  # "militants threatened" with no country and no target says too little
             known = [r for r in recipients if r and not r.code.startswith("---")]
+            if actor.country is None and actor.code.startswith("---") and not known:
+                if self.trace is not None:
+                    why = f"unknown-country actor {actor.code} with no recipient of known country"
+                    self._note(tok.i, "dropped", why, match.pattern)
+                continue  # "militants killed people": no country on either side says too little
             if match.mutual and len(found) > 1 and not known:
                 recipients = []
             if not recipients and match.mutual:
@@ -1114,6 +1189,17 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _failed(tok: Token) -> bool:
+    """True when the trigger is what someone failed to do ("failed to reach a deal")."""
+    for _ in range(3):
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in FAILING:
+            return True
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _words(words: Collection[str]) -> str:
     """A set of words for a trace message: ``a|b``, or ``none``."""
     return "|".join(sorted(words)) or "none"
@@ -1147,6 +1233,11 @@ def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> boo
         if actor is not None and not (known_only and actor.code.startswith("---")):
             return True
     return False
+
+
+def _names_igo(actors: DocActors, heads: Iterable[Token]) -> bool:
+    """Whether one of the phrases headed by ``heads`` names an international organisation."""
+    return any(actor.code.startswith("IGO") for head in heads for actor in actors.resolve_all(head))
 
 
 def _mark_roots(doc: Doc, events: list[Event]) -> None:
