@@ -171,3 +171,39 @@ def test_context_gdelt_export_has_action_geo(tmp_path: Path) -> None:
     assert (
         row[54].startswith("PK") and abs(float(row[56]) - 28.5) < 3 and abs(float(row[57]) - 65) < 4
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "role", "code", "kind"),
+    [
+        (
+            "Thousands of protesters rallied in Karachi against the new tax.",
+            "rallied",
+            "recipient",
+            "PAK",
+            "place",
+        ),
+        (
+            "A court in Lahore sentenced an opposition leader to seven years in prison.",
+            "sentenced",
+            "actor",
+            "PAKJUD",
+            "agent",
+        ),
+        (
+            "Hundreds of protesters rallied outside the French consulate in Karachi.",
+            "rallied",
+            "recipient",
+            "FRAGOV",
+            "adjective",
+        ),
+    ],
+)
+def test_context_towns_stand_for_their_country(
+    nlp: Language, text: str, trigger: str, role: str, code: str, kind: str
+) -> None:
+    doc = _code(nlp, text)
+    event = next(e for e in doc._.events if e.trigger.text == trigger)
+    actor = getattr(event, role)
+    assert actor is not None and (actor.code, actor.kind) == (code, kind), event.to_dict()
+    assert len([e for e in doc._.events if e.trigger.text == trigger]) == 1

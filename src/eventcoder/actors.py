@@ -337,6 +337,9 @@ class DocActors:
         self._cache: dict[int, Actor | None] = {}
         # Token index -> the resolved speaker of the direct quote the token is in (quotes.py).
         self.speakers: dict[int, Actor] = {}
+        # Head token index -> the country (ISO alpha-3) of a town or region the gazetteer found
+        # there (places.py); set by the pipeline before anything is resolved.
+        self.located: dict[int, str] = {}
         # Sentences and entities by token, computed once: Token.sent and Doc.ents scan the Doc.
         self.sents: list[Span] = list(doc.sents)
         self.sentence_of: list[int] = [0] * len(doc)
@@ -386,16 +389,20 @@ class DocActors:
         """Country and capital names in ``tok``'s prepositional phrases ("in Kandahar",
         "near its border with Ukraine", "outside the French consulate in Karachi")."""
         out = []
+        towns = []  # "exercises in Alaska": a town or region stands for its country, if nothing
+        # nearer names one ("outside the French consulate in Karachi" is aimed at France)
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for t in prep.subtree:
                     m = self._at.get(t.i)
+                    if m is None and t.i in self.located and t.dep_ == "pobj":
+                        towns.append(t)
                     if m is not None and m.entry.country and t.i == m.end - 1:
                         if m.entry.kind in ("country", "capital") or t.pos_ == "NOUN":
                             out.append(t)
                         elif self.resolve(t.head) is not None and t.head.pos_ == "NOUN":
                             out.append(t.head)  # "the French consulate"
-        return out
+        return out or towns
 
     def is_actor(self, tok: Token) -> bool:
         """Whether ``tok`` heads a phrase naming an actor, a person or a role ("the mayor")."""
@@ -616,6 +623,9 @@ class DocActors:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                     for obj in prep.children:
                         m = self._at.get(obj.i)
+                        if obj.dep_ == "pobj" and m is None and obj.i in self.located:
+                            country = self.located[obj.i]  # "a court in Lahore"
+                            continue
                         if obj.dep_ != "pobj" or m is None:
                             continue
                         if m.entry.kind != "agent":
@@ -638,6 +648,18 @@ class DocActors:
             # country are that country's (see main_country).
             country = self.main_country
             kind = "person" if person_name is not None else "main"
+        if (
+            country is None
+            and explicit is None
+            and head.i in self.located
+            and head.dep_ == "pobj"
+            and head_mention is None
+            and person_name is None
+        ):
+            # "exercises in Alaska", "a visit to Texas": a town or region named as the place an
+            # act lands on stands for its country, never as a speaker or a doer.
+            located = self.located[head.i]
+            return self._actor_at(tokens, located, located, None, None, "place")
         if country is None and explicit is None:
             if sector is None or not is_role:
                 return None  # "military exercises" names no one

@@ -88,6 +88,13 @@ class EventCoderComponent:
         meta: dict[str, Any] = doc._.meta or {}
         actors = DocActors(doc, self.dictionary)
         doc_id = str(meta.get("id") or "")
+        places: list[Place] = []
+        if self.context:
+            countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
+            places = find_places(doc, self.gazetteer, {c for c in countries if c}, actors.text)
+            for place in places:
+                if place.kind != "country" and place.country and place.token >= 0:
+                    actors.located[place.token] = place.country
         quotes = self.quotes.find(doc, actors, doc_id) if self.context else []
         for quote in quotes:
             if quote.direct and quote.speaker is not None and quote.speaker.actor is not None:
@@ -102,11 +109,8 @@ class EventCoderComponent:
                 doc, actors, events, matches, doc_id, meta.get("date"), quotes
             )
         dates: list[DateMention] = []
-        places: list[Place] = []
         if self.context:
             dates = find_dates(doc, meta.get("date"))
-            countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
-            places = find_places(doc, self.gazetteer, {c for c in countries if c}, actors.text)
             annotate(doc, actors, events, quotes, dates, places, meta.get("date"))
         doc._.quotes = quotes
         doc._.dates = dates
