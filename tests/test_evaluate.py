@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import DATA, SHARED
 from spacy.language import Language
 
 from eventcoder.evaluate import evaluate, quad_of
@@ -62,3 +62,11 @@ def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:
     report = evaluate(DEV / "quad-dev.jsonl", nlp)
     assert report["quad"]["accuracy"] >= 0.78, report["quad"]
+
+
+def test_evaluate_heldout_floors(nlp: Language) -> None:
+    # A regression guard only: the held-out table must never be used to tune (docs/accuracy.md).
+    report = evaluate(DATA / "heldout.jsonl", nlp)
+    assert report["documents"] == 213
+    assert report["event_type"]["f1"] >= 0.72, report["event_type"]
+    assert report["triple"]["f1"] >= 0.48, report["triple"]
