@@ -30,6 +30,11 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ("Washington urged Islamabad to act against militants.", ("USA", "PAK", "REQUEST", "020")),
         # X accused Y of ...
         ("Pakistan accused India of sponsoring terrorism.", ("PAK", "IND", "ACCUSE", "112")),
+        # a threat takes its kind and its target from the act threatened
+        ("North Korea threatened to strike Seoul.", ("PRK", "KOR", "THREATEN", "138")),
+        ("India threatened to impose sanctions on Pakistan.", ("IND", "PAK", "THREATEN", "131")),
+        # striking a place named as an actor is an air or missile strike
+        ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "195")),
         # reported speech: the speaker's claim is the speaker's event
         (
             "Kabul said Pakistani forces had shelled its border posts.",

@@ -687,6 +687,10 @@ class EventCoder:
                 match.suppressed_reason = "complement of a governing trigger"
                 if not governing.recipient_heads and not governing.pattern.norecip:
                     governing.recipient_heads = list(match.recipient_heads)
+                threat = self.patterns.intent.get(match.code[:2], "")
+                if governing.code == "130" and governing.cameo is None and threat[:2] == "13":
+                    # "threatened to strike Seoul" is a threat of force (138), not just a threat
+                    governing.cameo = threat
             match.negated = _negated(tok)
             if _failed(tok) and not match.negated:
                 # "failed to reach a deal": cooperation that did not come about is a
