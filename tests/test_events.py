@@ -124,6 +124,20 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Canada warned against travel to Haiti after the riots.",
             ("CAN", "HTI", "SANCTION", "160"),
         ),
+        # "X said Y must do": a demand on Y, not the act
+        (
+            "Brazil's foreign minister said Venezuela must hold free elections.",
+            ("BRA", "VEN", "REQUEST", "100"),
+        ),
+        # a light object head ("efforts") carries the act its compound names
+        (
+            "Norway ended its mediation efforts between Sri Lanka and the Tamil rebels.",
+            ("NOR", "LKA", "SANCTION", "165"),
+        ),
+        # the indirect object is the recipient under an object constraint
+        ("India gave Sri Lanka a loan of one billion dollars.", ("IND", "LKA", "AID", "071")),
+        ("Dock workers in Chile went on strike on Monday.", ("CHL", None, "PROTEST", "143")),
+        ("Uganda has deployed election observers to Kenya.", ("UGA", "KEN", "AID", "074")),
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:

@@ -51,6 +51,8 @@ FLAGS = frozenset(
 PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "around", "across", "through", "along", "inside", "into", "to"}
 )
+# Object heads that only say an act is under way: "ended mediation efforts", "a peace process".
+LIGHT_OBJECTS = frozenset({"effort", "attempt", "bid", "process", "initiative"})
 # "is willing to", "stands ready to": the act that follows is intended, not done.
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -65,6 +67,9 @@ ANNOUNCING = frozenset(
 )  # fmt: skip
 # "failed to reach a deal": the act did not come about.
 FAILING = frozenset({"fail"})
+# "X said Y must do": a demand on Y (CAMEO 100).
+DEMANDING_AUX = frozenset({"must"})
+DEMAND = "100"
 # "a report alleged that X attacked": an allegation does not tell that the act happened.
 ALLEGING = frozenset({"allege", "claim"})
 # "denied that its troops attacked": the act is what is denied.
@@ -450,6 +455,10 @@ class EventCoder:
             if o.lemma_.lower() not in self.patterns.nouns
             for p in _prep_objects(o, frozenset({"of"}))
         ]
+        # "ended mediation efforts": the compound before a light head names what is done.
+        objs += [
+            c for o in objs if o.lemma_.lower() in LIGHT_OBJECTS for c in _children(o, "compound")
+        ]
         obj_lemmas = {form for t in objs for form in _lemma_forms(t)}
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
         preps |= {g.lower_ for c in tok.children if _compound_prep(c) for g in _children(c, "prep")}
@@ -570,6 +579,7 @@ class EventCoder:
             core = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
             groups.append(core + _children(tok, "dative"))
         elif obj is not None:
+            groups.append(_children(tok, "dative"))  # "gave Sri Lanka a loan"
             groups.append([obj])  # "expelled a Pakistani diplomat": the object is the recipient
         if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
             groups.append([tok.head])  # "a Hamas member jailed last year"
@@ -800,6 +810,8 @@ class EventCoder:
         reporting = not speakers or any(
             a.sector == "JRN" or a.code.startswith("---") for a in speakers
         )
+        if not reporting and self._demand(match, found, actors, speakers):
+            return
         for clause in _children(match.token, "ccomp"):
             for tok in clause.subtree:
                 inner = found.get(tok.i)
@@ -837,6 +849,28 @@ class EventCoder:
             reason = "ccomp flag: no conflictual claim by another side in the complement"
             self._note(match.token.i, "dropped", reason, match.pattern)
             del found[match.token.i]
+
+    def _demand(
+        self, match: Match, found: dict[int, Match], actors: DocActors, speakers: list[Actor]
+    ) -> bool:
+        """'Russia said Israel must end the strikes': what another side must do is demanded
+        of it (CAMEO 100), not reported as done. Returns whether the claim was a demand."""
+        for clause in _children(match.token, "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in DEMANDING_AUX for c in clause.children):
+                continue
+            subjects = _children(clause, "nsubj")
+            asked = [a for h in subjects for a in self._resolve(actors, h)]
+            if not asked or {_side(a) for a in asked} & set(map(_side, speakers)):
+                continue  # "Pakistan said it must defend itself" is no demand
+            match.cameo = DEMAND
+            match.recipient_heads = subjects
+            for tok in clause.subtree:
+                inner = found.get(tok.i)
+                if inner is not None and inner is not match and inner.suppressed_by is None:
+                    inner.suppressed_by = match.token.i
+                    inner.suppressed_reason = "what is demanded, not done"
+            return True
+        return False
 
     # -- quotes --------------------------------------------------------------------------------
 
