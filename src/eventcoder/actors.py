@@ -251,16 +251,19 @@ class ActorDictionary:
             for key in (surname, bare) if article in ARTICLES and bare else (surname,):
                 self.surnames[key] = _same_person(self.surnames.get(key, entry), entry)
 
-    def match(self, doc: Doc) -> list[Mention]:
-        """All dictionary phrases in ``doc``, longest match first, left to right, no overlaps."""
+    def match(self, doc: Doc, tokens: Sequence[Token] | None = None) -> list[Mention]:
+        """All dictionary phrases in ``doc``, longest match first, left to right, no overlaps.
+
+        tokens: ``list(doc)`` if the caller has it already (indexing a Doc builds new Tokens)."""
+        toks = list(doc) if tokens is None else tokens
         mentions: list[Mention] = []
-        i, n = 0, len(doc)
+        i, n = 0, len(toks)
         while i < n:
             found = None
-            for key in (doc[i].lower_, doc[i].lemma_.lower()):
-                for tokens, shapes, entry in self._index.get(key, ()):
-                    if _matches(doc, i, tokens, shapes):
-                        found = Mention(i, i + len(tokens), entry)
+            for key in (toks[i].lower_, toks[i].lemma_.lower()):
+                for words, shapes, entry in self._index.get(key, ()):
+                    if _matches(toks, i, words, shapes):
+                        found = Mention(i, i + len(words), entry)
                         break
                 if found is not None:
                     break
@@ -291,12 +294,14 @@ def _shape(word: str) -> str:
     return ""
 
 
-def _matches(doc: Doc, start: int, tokens: tuple[str, ...], shapes: tuple[str, ...]) -> bool:
-    if start + len(tokens) > len(doc):
+def _matches(
+    toks: Sequence[Token], start: int, words: tuple[str, ...], shapes: tuple[str, ...]
+) -> bool:
+    if start + len(words) > len(toks):
         return False
-    last = len(tokens) - 1
-    for k, want in enumerate(tokens):
-        token = doc[start + k]
+    last = len(words) - 1
+    for k, want in enumerate(words):
+        token = toks[start + k]
         shape = shapes[k]
         if shape == "X" and token.text.upper() != token.text:
             return False
@@ -326,8 +331,15 @@ class DocActors:
     def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token anew on each access
+        # Every token once: iterating or indexing a Doc builds new Token objects each time.
+        self.tokens: list[Token] = list(doc)
+        self.kids: list[list[Token]] = [[] for _ in self.tokens]  # children, in order
+        for tok in self.tokens:
+            if tok.head.i != tok.i:
+                self.kids[tok.head.i].append(tok)
+        self._affiliated: dict[int, bool] = {}
         self.dictionary = dictionary
-        self.mentions = choose_countries(dictionary.match(doc))
+        self.mentions = choose_countries(dictionary.match(doc, self.tokens))
         self._at: dict[int, Mention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -501,12 +513,18 @@ class DocActors:
     def _affiliation(self, m: Mention) -> bool:
         """Whether mention ``m`` only says whom the phrase sides with: "pro-Russia rebels",
         "Iran-backed militias", "a UK-based group" are not Russian, Iranian or British."""
-        doc = self.doc
-        before = doc[m.start - 2 : m.start]
-        if len(before) == 2 and before[1].text == "-" and before[0].lower_ in AFFILIATION_PREFIXES:
-            return True
-        after = doc[m.end : m.end + 2]
-        return len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION_SUFFIXES
+        if m.start not in self._affiliated:
+            toks = self.tokens
+            before = toks[max(m.start - 2, 0) : m.start]
+            after = toks[m.end : m.end + 2]
+            self._affiliated[m.start] = (
+                len(before) == 2
+                and before[1].text == "-"
+                and before[0].lower_ in AFFILIATION_PREFIXES
+            ) or (
+                len(after) == 2 and after[0].text == "-" and after[1].lower_ in AFFILIATION_SUFFIXES
+            )
+        return self._affiliated[m.start]
 
     def _resolve(self, head: Token) -> Actor | None:
         pair = self.pair(head)

@@ -46,7 +46,7 @@ def annotate(
 ) -> None:
     """Set ``date``, ``date_text``, ``date_precision`` and ``location`` on ``events`` and the
     date fields on ``quotes``, in place."""
-    token_at = {t.idx: t for t in doc}
+    token_at = {t.idx: t for t in actors.tokens}
     direct = [q for q in quotes if q.direct]
 
     def quote_of(start: int) -> Quote | None:

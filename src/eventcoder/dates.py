@@ -194,11 +194,14 @@ def as_date(base: dt.date | str | None) -> dt.date | None:
         raise InputError(Errors.E060.format(value=base)) from None
 
 
-def find_dates(doc_or_span: Doc | Span, base: dt.date | str | None) -> list[DateMention]:
+def find_dates(
+    doc_or_span: Doc | Span, base: dt.date | str | None, text: str | None = None
+) -> list[DateMention]:
     """The resolvable date mentions in a Doc or a Span (a sentence), in text order.
 
     doc_or_span: a parsed Doc with named entities, or a Span of one. base: the article's
     publication date (see :func:`as_date`); without it only dates that give their year resolve.
+    text: ``doc_or_span.text`` if the caller has it already (it is rebuilt on each access).
     Candidates are DATE and TIME entities and the regex's explicit dates; overlapping candidates
     keep the longest that resolves. Skipped: what does not resolve to a point in time (durations,
     frequencies, ages, "the 14th"), dates after a bounding preposition ("since 2011", "by
@@ -211,7 +214,8 @@ def find_dates(doc_or_span: Doc | Span, base: dt.date | str | None) -> list[Date
     else:
         doc, offset = doc_or_span, 0
     candidates = _entities(doc_or_span)
-    text = doc_or_span.text
+    if text is None:
+        text = doc_or_span.text
     # cheap tests first: most sentences have no digit and no "day", "tonight", "tomorrow"
     matches = list(vocab.digits.finditer(text)) if _DIGIT.search(text) else []
     lower = text.lower()

@@ -241,17 +241,34 @@ class PatternBook:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
 
 
+class _Tree:
+    """The children of every token of the Doc being coded, built once by DocActors: Token.children
+    builds new Token objects on every access, and the coder asks for children many times."""
+
+    doc: Doc | None = None
+    kids: list[list[Token]] = []  # noqa: RUF012
+
+
+_TREE = _Tree()
+
+
+def _kids(tok: Token) -> list[Token]:
+    if tok.doc is _TREE.doc:
+        return _TREE.kids[tok.i]
+    return list(tok.children)
+
+
 def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in _kids(tok) if c.dep_ in deps]
 
 
 def _conjoined(tok: Token) -> list[Token]:
     """``tok`` and the words conjoined with it ("India and Pakistan"), also when the parser hangs
     the conjunct on another word of the same name ("Barack Obama and Vladimir Putin")."""
     out = [tok]
-    name = [c for c in tok.children if c.ent_iob_ == "I" and c.ent_type_ == tok.ent_type_]
+    name = [c for c in _kids(tok) if c.ent_iob_ == "I" and c.ent_type_ == tok.ent_type_]
     for word in [tok, *name]:
-        for child in word.children:
+        for child in _kids(word):
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(_conjoined(child))
     return out
@@ -261,7 +278,7 @@ def _lemma_forms(tok: Token) -> set[str]:
     """A noun's lemma, and with its compound modifiers closed up or hyphenated: "air strikes"
     is also "airstrike", "cease-fire" (tokenised cease - fire) also "ceasefire"."""
     lemma = tok.lemma_.lower()
-    parts = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    parts = [c.lower_ for c in _kids(tok) if c.dep_ == "compound" and c.i < tok.i]
     if tok.i >= 2 and tok.nbor(-1).text == "-":
         parts.append(tok.nbor(-2).lower_)
     if not parts:
@@ -283,13 +300,13 @@ def _wielder(agent: Token) -> list[Token]:
 
 def _reciprocal(tok: Token) -> bool:
     """Whether ``tok`` heads "each other" or "one another"."""
-    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "nummod")}
+    words = {tok.lower_} | {c.lower_ for c in _kids(tok) if c.dep_ in ("det", "amod", "nummod")}
     return words >= {"each", "other"} or words >= {"one", "another"}
 
 
 def _is_infinitive(tok: Token) -> bool:
     """Whether ``tok`` is a to-infinitive ("to attack")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok))
 
 
 def _is_request(code: str) -> bool:
@@ -300,19 +317,19 @@ def _is_request(code: str) -> bool:
 
 def _object_clause(tok: Token) -> Token | None:
     """The to-infinitive clause with a subject of its own: "wants Putin to attack" (a ccomp)."""
-    for child in tok.children:
+    for child in _kids(tok):
         if child.dep_ == "ccomp" and _is_infinitive(child) and _children(child, "nsubj"):
             return child
     return None
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok))
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
-    for child in tok.children:
+    for child in _kids(tok):
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             out.extend(_children(child, "pobj", "pcomp"))
         elif _compound_prep(child):
@@ -357,7 +374,7 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
                         agents += (
                             by
                             or _children(noun, "poss")
-                            or [c for c in noun.children if c.dep_ in ("amod", "compound")]
+                            or [c for c in _kids(noun) if c.dep_ in ("amod", "compound")]
                         )
                     elif prep.lower_ == "from" and noun.pos_ == "PROPN":
                         agents.append(noun)
@@ -441,10 +458,11 @@ class EventCoder:
         patterns = self.patterns.verbs.get(tok.lemma_.lower())
         if not patterns:
             return None
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
-        particles |= {c.lower_ for c in tok.children if _compound_prep(c)}  # "pulled out of"
-        strict_particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        passive = _is_passive(tok)
+        kids = [(c, c.dep_, c.lower_) for c in _kids(tok)]  # _kids(Token) builds anew
+        particles = {w for _, d, w in kids if d in ("prt", "advmod")}
+        particles |= {w for c, _, w in kids if _compound_prep(c)}  # "pulled out of"
+        strict_particles = {w for _, d, w in kids if d == "prt"}
+        passive = any(d in ("nsubjpass", "auxpass") for _, d, _ in kids)
         obj = next(iter(_children(tok, "nsubjpass" if passive else "dobj")), None)
         objs = _conjoined(obj) if obj is not None else []
         # "a new package of air defence missiles": the missiles are what is delivered; but in
@@ -460,11 +478,11 @@ class EventCoder:
             c for o in objs if o.lemma_.lower() in LIGHT_OBJECTS for c in _children(o, "compound")
         ]
         obj_lemmas = {form for t in objs for form in _lemma_forms(t)}
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative", "prt")}
-        preps |= {g.lower_ for c in tok.children if _compound_prep(c) for g in _children(c, "prep")}
+        preps = {w for _, d, w in kids if d in ("prep", "agent", "dative", "prt")}
+        preps |= {g.lower_ for c, _, _ in kids if _compound_prep(c) for g in _children(c, "prep")}
         if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-        deps = {c.dep_ for c in tok.children}
+            preps |= {c.lower_ for c in _kids(obj) if c.dep_ == "prep"}
+        deps = {d for _, d, _ in kids}
         obj_is_actor = obj is not None and actors.is_actor(obj)
         best: tuple[int, Pattern, list[Token] | None] | None = None
         for pattern in patterns:
@@ -568,9 +586,9 @@ class EventCoder:
         clause = None
         if _is_request(pattern.cameo):
             clause = next(
-                (c for c in tok.children if c.dep_ == "ccomp" and _children(c, "nsubj")), None
+                (c for c in _kids(tok) if c.dep_ == "ccomp" and _children(c, "nsubj")), None
             )
-        prt_preps = {c.lower_ for c in tok.children if c.dep_ == "prt"} & pattern.preps
+        prt_preps = {c.lower_ for c in _kids(tok) if c.dep_ == "prt"} & pattern.preps
         groups: list[list[Token]] = [
             [p for a in with_obj for p in _prep_objects(a, pattern.preps)],
             _children(tok, "dobj") if prt_preps else [],
@@ -602,7 +620,7 @@ class EventCoder:
         patterns = self.patterns.nouns.get(tok.lemma_.lower())
         if not patterns:
             return None
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in _kids(tok) if c.dep_ == "prep"}
         pattern = max(patterns, key=lambda p: bool(p.preps & preps))
         if self.trace is not None:
             for other in patterns:
@@ -617,7 +635,7 @@ class EventCoder:
             # "the Israeli attack": a country or organisation, not a role word ("official visit")
             heads = [
                 c
-                for c in tok.children
+                for c in _kids(tok)
                 if c.dep_ in ("amod", "compound", "nmod")
                 and _names_actor(actors, c, known_only=True)
             ]
@@ -668,7 +686,7 @@ class EventCoder:
     def matches(self, doc: Doc | Span, actors: DocActors) -> list[Match]:
         """Every pattern match in ``doc``, with suppression and negation decided."""
         found: dict[int, Match] = {}
-        for tok in doc:
+        for tok in actors.tokens if isinstance(doc, Doc) else doc:
             match = None
             if tok.pos_ in ("VERB", "AUX"):
                 match = self._verb_match(tok, actors)
@@ -758,7 +776,7 @@ class EventCoder:
     def _intent(self, match: Match, found: dict[int, Match]) -> None:
         """'Obama wants to attack X' is a threat; 'wants to help X' an intent to cooperate."""
         inner = next(
-            (found[c.i] for c in match.token.children if c.dep_ == "xcomp" and c.i in found),
+            (found[c.i] for c in _kids(match.token) if c.dep_ == "xcomp" and c.i in found),
             None,
         )
         code = self.patterns.intent.get(inner.code[:2]) if inner is not None else None
@@ -799,7 +817,7 @@ class EventCoder:
         is suppressed. A ``ccomp`` row without such a complement does not match at all.
         """
         # "accused India of financing terror": what X is accused of is the claim, not an event.
-        for prep in match.token.children:
+        for prep in _kids(match.token):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "by"):
                 for tok in prep.subtree:
                     if tok.i in found and found[tok.i] is not match:
@@ -856,7 +874,7 @@ class EventCoder:
         """'Russia said Israel must end the strikes': what another side must do is demanded
         of it (CAMEO 100), not reported as done. Returns whether the claim was a demand."""
         for clause in _children(match.token, "ccomp"):
-            if not any(c.dep_ == "aux" and c.lower_ in DEMANDING_AUX for c in clause.children):
+            if not any(c.dep_ == "aux" and c.lower_ in DEMANDING_AUX for c in _kids(clause)):
                 continue
             subjects = _children(clause, "nsubj")
             asked = [a for h in subjects for a in self._resolve(actors, h)]
@@ -991,6 +1009,20 @@ class EventCoder:
         quotes: the document's quotes (:mod:`eventcoder.quotes`); events stated in a direct quote
         are the speaker's (docs/quotes.md) and every event records the quote it came from.
         """
+        _TREE.doc, _TREE.kids = doc, actors.kids
+        try:
+            return self._code(doc, actors, doc_id, date, quotes)
+        finally:
+            _TREE.doc, _TREE.kids = None, []
+
+    def _code(
+        self,
+        doc: Doc,
+        actors: DocActors,
+        doc_id: str,
+        date: str | None,
+        quotes: Sequence[Quote],
+    ) -> tuple[list[Event], list[Match]]:
         if self.trace is not None:
             self.trace.actors = actors
         all_matches = self.matches(doc, actors)
@@ -1198,14 +1230,14 @@ def _side(actor: Actor) -> str:
 
 def _is_future(tok: Token) -> bool:
     """Whether the trigger's clause is about the future ("will meet", "would free")."""
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in _kids(tok))
 
 
 def _hypothetical(tok: Token) -> int | None:
     """The modal ("could", "might") or conditional ("if") that makes the trigger's clause, or a
     clause it is the complement of, a possibility rather than a report; its index, or None."""
     for _ in range(3):
-        for child in tok.children:
+        for child in _kids(tok):
             if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in HYPOTHETICAL_AUX:
                 return child.i
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
@@ -1219,7 +1251,7 @@ def _hypothetical(tok: Token) -> int | None:
 def _negated(tok: Token) -> bool:
     """True when the trigger or the clause it is the complement of is negated."""
     for _ in range(3):
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in _kids(tok)):
             return True
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return False

@@ -110,7 +110,7 @@ class EventCoderComponent:
             )
         dates: list[DateMention] = []
         if self.context:
-            dates = find_dates(doc, meta.get("date"))
+            dates = find_dates(doc, meta.get("date"), actors.text)
             annotate(doc, actors, events, quotes, dates, places, meta.get("date"))
         doc._.quotes = quotes
         doc._.dates = dates

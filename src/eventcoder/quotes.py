@@ -400,7 +400,7 @@ class QuoteFinder:
         self, doc: Doc, actors: DocActors, inside: list[bool], doc_id: str
     ) -> list[Quote]:
         out: list[Quote] = []
-        for tok in doc:
+        for tok in actors.tokens:
             if inside[tok.i]:
                 continue
             content: Sequence[Token] = ()
