@@ -91,7 +91,9 @@ class EventCoderComponent:
         places: list[Place] = []
         if self.context:
             countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
-            places = find_places(doc, self.gazetteer, {c for c in countries if c}, actors.text)
+            places = find_places(
+                doc, self.gazetteer, {c for c in countries if c}, actors.text, actors.tokens
+            )
             for place in places:
                 if place.kind != "country" and place.country and place.token >= 0:
                     actors.located[place.token] = place.country

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -555,7 +555,9 @@ class _Mention:
     lone: bool = False  # a capitalised word in no entity
 
 
-def _spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, bool, bool]]:
+def _spans(
+    doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token]
+) -> Iterator[tuple[int, int, bool, bool]]:
     """Character spans that may name places, before lookup; whether a span must be an own name
     (outside GPE and LOC entities); whether it is in no entity."""
     in_entity: set[int] = set()
@@ -575,9 +577,10 @@ def _spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, bool, boo
                     yield doc[tok.i + 1].idx, ent.end_char, True, False
     # Proper nouns spaCy did not put in any entity ("Hyderabad, Pakistan").
     run: list[Token] = []
-    for tok in [*doc, None]:
-        if tok is not None and tok.i not in in_entity and tok.pos_ == "PROPN" and tok.is_title:
-            run.append(tok)
+    candidates: list[Token | None] = [*tokens, None]
+    for word in candidates:
+        if word is not None and word.i not in in_entity and word.pos_ == "PROPN" and word.is_title:
+            run.append(word)
             continue
         for size in range(min(len(run), 4), 0, -1):
             for i in range(len(run) - size + 1):
@@ -627,10 +630,12 @@ def _resolve(source: str, start: int, end: int, own: bool, gazetteer: Gazetteer)
     return []
 
 
-def _mentions(doc: Doc, gazetteer: Gazetteer, source: str) -> list[_Mention]:
+def _mentions(
+    doc: Doc, gazetteer: Gazetteer, source: str, tokens: Sequence[Token]
+) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
     taken: set[int] = set()
-    for start, end, own, lone in _spans(doc, gazetteer):
+    for start, end, own, lone in _spans(doc, gazetteer, tokens):
         for mention in _resolve(source, start, end, own, gazetteer):
             chars = range(mention.start, mention.end)
             mention.lone = lone
@@ -666,17 +671,21 @@ def find_places(
     gazetteer: Gazetteer | None = None,
     countries: Collection[str] = (),
     text: str | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> list[Place]:
     """Every place named in ``doc``, resolved by the namesake rule, in text order.
 
     doc: a parsed document with entities (``nlp(text)``). gazetteer: default
     :meth:`Gazetteer.default`. countries: ISO alpha-3 codes of countries the article names as
-    actors, the context of rule 3. text: ``doc.text`` if the caller has it already (Doc.text
-    joins every token anew on each access). Names not in the gazetteer (people spaCy took for
-    places, regions such as "South Asia") are left out, as are demonyms ("Indian").
+    actors, the context of rule 3. text, tokens: ``doc.text`` and ``list(doc)`` if the caller
+    has them already (a Doc builds its text and its Token objects anew on each access). Names
+    not in the gazetteer (people spaCy took for places, regions such as "South Asia") are left
+    out, as are demonyms ("Indian").
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    mentions = _mentions(doc, gaz, doc.text if text is None else text)
+    mentions = _mentions(
+        doc, gaz, doc.text if text is None else text, list(doc) if tokens is None else tokens
+    )
     # First pass: the readings that are settled without the rest of the article.
     firm: list[tuple[str, Entry]] = []
     for m in mentions:
