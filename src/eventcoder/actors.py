@@ -334,9 +334,9 @@ class DocActors:
         # Every token once: iterating or indexing a Doc builds new Token objects each time.
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]  # children, in order
-        for tok in self.tokens:
-            if tok.head.i != tok.i:
-                self.kids[tok.head.i].append(tok)
+        for i, offset in enumerate(doc.to_array("HEAD").view("int64").tolist()):
+            if offset:  # the head as an offset from the token; 0 for a sentence root
+                self.kids[i + offset].append(self.tokens[i])
         self._affiliated: dict[int, bool] = {}
         self.dictionary = dictionary
         self.mentions = choose_countries(dictionary.match(doc, self.tokens))
