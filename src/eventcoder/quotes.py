@@ -281,9 +281,7 @@ class QuoteFinder:
     def _cue_after(self, doc: Doc, end: int, inside: list[bool]) -> Token | None:
         """A cue right after the quote: '"...," Toner said', '"...," said Toner',
         '"...", according to X'."""
-        i = end
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_punct) and doc[i].text not in ".?!":
-            i += 1
+        i = _past_marks(doc, end)
         for k in range(i, min(i + 12, len(doc))):
             tok = doc[k]
             if inside[k] or "\n" in tok.text or (tok.is_punct and tok.text in ".?!;"):
@@ -304,9 +302,7 @@ class QuoteFinder:
     ) -> Speaker | None:
         """'"...," Foreign Office spokesman Nafees Zakaria at a weekly briefing.': a person
         named right after the quote, with no verb, is its speaker."""
-        i = end
-        while i < len(doc) and (doc[i].is_quote or doc[i].is_punct) and doc[i].text not in ".?!":
-            i += 1
+        i = _past_marks(doc, end)
         for k in range(i, min(i + 8, len(doc))):
             tok = doc[k]
             if inside[k] or tok.pos_ in ("VERB", "AUX") or tok.text in ".?!;\n":
@@ -421,6 +417,13 @@ class QuoteFinder:
             quote.speaker = self._speaker_of_cue(doc, actors, tok, inside)
             out.append(quote)
         return out
+
+
+def _past_marks(doc: Doc, i: int) -> int:
+    """The first token at or after ``i`` that is not a closing mark or a comma."""
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_punct) and doc[i].text not in ".?!":
+        i += 1
+    return i
 
 
 def _trim(tokens: Sequence[Token]) -> list[Token]:
