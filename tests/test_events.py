@@ -138,6 +138,13 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ("India gave Sri Lanka a loan of one billion dollars.", ("IND", "LKA", "AID", "071")),
         ("Dock workers in Chile went on strike on Monday.", ("CHL", None, "PROTEST", "143")),
         ("Uganda has deployed election observers to Kenya.", ("UGA", "KEN", "AID", "074")),
+        # a protest lodged with a government is an official complaint, not a demonstration
+        ("Vietnam protested strongly to China on Monday.", ("VNM", "CHN", "ACCUSE", "114")),
+        # blocking aid stops it; blocking a deal rejects it
+        ("Hungary blocked EU aid to Ukraine.", ("HUN", "UKR", "SANCTION", "162")),
+        ("Hungary blocked a deal with Iran.", ("HUN", "IRN", "REJECT", "127")),
+        # agreeing with someone that ... expresses accord (019), a statement
+        ("Germany agreed with France that the sanctions should stay.", ("DEU", "FRA", None, "019")),
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
@@ -171,6 +178,12 @@ def test_events_construction(nlp: Language, text: str, expected: Triple) -> None
         "Gunmen kidnapped dozens of villagers.",
         # a side's claim of its own act is a statement, not a report of the act
         "The rebels claimed that they had attacked an army base.",
+        # no-event rows: everyday uses of event verbs
+        "The Indian government met the deadline for the report.",
+        "Pakistan failed to meet its targets.",
+        "The Prime Minister of Japan met the press on Tuesday.",
+        "The Brazilian president attacked the problem of poverty.",
+        "The Indian government has struck a balance between growth and security.",
     ],
 )
 def test_events_no_event(nlp: Language, text: str) -> None:

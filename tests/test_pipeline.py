@@ -83,3 +83,11 @@ def test_pipeline_extra_verb_file_adds_a_pattern(tmp_path: Path) -> None:
         "111",
         "ISR",
     )
+
+
+def test_pipeline_extra_verb_file_no_event_row(tmp_path: Path) -> None:
+    extra = tmp_path / "verbs.tsv"
+    extra.write_text("-\tmeet\t-\tathlete\t-\t-\n", encoding="utf-8")
+    text = "The Kenyan president met the athletes on Friday."
+    assert [e.cameo for e in eventcoder.code(text, nlp=eventcoder.load())] == ["040"]
+    assert eventcoder.code(text, nlp=eventcoder.load(verbs=[extra])) == []

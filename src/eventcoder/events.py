@@ -45,6 +45,7 @@ FLAGS = frozenset(
         "claim",
         "ccomp",
         "intrans",
+        "that",
     }
 )
 # Prepositions whose object can be the place an event happens in (see the `where` flag).
@@ -250,6 +251,14 @@ class _Tree:
 
 
 _TREE = _Tree()
+
+
+def _that_clause(tok: Token) -> bool:
+    """Whether ``tok`` has a finite clausal complement ("agreed with France that ...")."""
+    return any(
+        c.dep_ == "ccomp" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in _kids(c))
+        for c in _kids(tok)
+    )
 
 
 def _kids(tok: Token) -> list[Token]:
@@ -509,6 +518,11 @@ class EventCoder:
                 if not (
                     pattern.objects & lemmas
                     or ("@actor" in pattern.objects and obj_is_actor)
+                    or (  # "protested to Tokyo": no direct object, the preposition's is an actor
+                        "@actor" in pattern.objects
+                        and obj is None
+                        and any(actors.is_actor(t) for t in targets)
+                    )
                     or ("@igo" in pattern.objects and _names_igo(actors, targets))
                 ):
                     if self.trace is not None:
@@ -527,6 +541,11 @@ class EventCoder:
             if "ccomp" in pattern.flags and "ccomp" not in deps:
                 self._note(tok.i, "rejected", "ccomp flag: no clausal complement", pattern)
                 continue
+            if "that" in pattern.flags:
+                if not _that_clause(tok):
+                    self._note(tok.i, "rejected", "that flag: no that-clause", pattern)
+                    continue
+                score += 1  # a clause constraint met makes the row more specific
             if "intrans" in pattern.flags and obj is not None and not passive:
                 # "fired on protesters" is shooting, "fired the minister" a dismissal.
                 self._note(tok.i, "rejected", "intrans flag: the verb has an object", pattern)
@@ -546,6 +565,11 @@ class EventCoder:
         if best is None:
             return None
         _, pattern, heads = best
+        if not pattern.cameo:
+            # "met the deadline", "attacked the problem": a row that says the use is no event.
+            reason = "the most specific matching row: no event"
+            self._note(tok.i, "chosen", reason, pattern, best[0])
+            return None
         self._note(tok.i, "chosen", "the most specific matching row", pattern, best[0])
         match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
         if obj is None and pattern.objects:
@@ -626,6 +650,8 @@ class EventCoder:
             for other in patterns:
                 why = f"preposition here: {_words(preps)}"
                 self._note(tok.i, "chosen" if other is pattern else "outscored", why, other)
+        if not pattern.cameo:
+            return None  # a no-event row
         match = Match(tok, pattern, "noun", mutual="mutual" in pattern.flags)
         heads = _children(tok, "poss")
         heads += [
@@ -976,6 +1002,7 @@ class EventCoder:
         table = self.patterns.verbs if tok.pos_ == "VERB" else self.patterns.nouns
         for pattern in table.get(tok.lemma_.lower(), ()):
             bare = not pattern.objects and not pattern.particles and "intent" not in pattern.flags
+            bare = bare and bool(pattern.cameo)  # a no-event row ("-") is never hostile
             if bare and self.ontology[pattern.cameo].quad_class >= 3:
                 return pattern
         return None

@@ -150,7 +150,7 @@ def _tried(steps: list[Step]) -> list[dict[str, Any]]:
             if id(step.pattern) in chosen:
                 continue  # listed once, as chosen
             outcome, reason = "outscored", "matched; the chosen row scores higher or comes first"
-        out.append({"source": step.pattern.source, "cameo": step.pattern.cameo,
+        out.append({"source": step.pattern.source, "cameo": step.pattern.cameo or "-",
                     "outcome": outcome, "score": step.score, "reason": reason})  # fmt: skip
     return out
 
