@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors import PRONOUNS_GROUP, PRONOUNS_PERSON, DocActors
-from eventcoder.events import Match
+from eventcoder.events import Match, build_event
 from eventcoder.ontology import get_ontology
 from eventcoder.quotes import Quote, quote_at
-from eventcoder.records import Actor, Event, Trigger
+from eventcoder.records import Actor, Event
 from eventcoder.tsv import data_path, read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "poss"})
@@ -120,30 +120,13 @@ class Fallback:
         k: int,
         sentence: str,
     ) -> Event:
-        """The event ``actor`` -> ``label`` -> ``recipient`` in sentence ``k``."""
-        cameo = self.codes[label]
-        info = self.ontology[cameo]
-        return Event(
-            event_id="",
-            doc_id="",
-            sentence_index=k,
-            date=None,
-            actor=actor,
-            recipient=recipient,
-            event_type=info.event_type,
-            mode=info.mode,
-            context=info.context,
-            cameo=cameo,
-            cameo_root=info.root,
-            quad_class=info.quad_class,
-            goldstein=info.goldstein,
-            # The sentence's main verb: the classifier reads the whole sentence, not one word.
-            trigger=Trigger(root.text, root.idx, root.idx + len(root.text)),
-            sentence=sentence,
+        """The event ``actor`` -> ``label`` -> ``recipient`` in sentence ``k``; its trigger is the
+        sentence's main verb (the classifier reads the whole sentence, not one word)."""
+        pattern = f"classifier:{label} p={p:.2f}"
+        return build_event(
+            self.ontology, self.codes[label], root, actor, recipient, k, sentence, pattern,
             is_root=True,
-            negated=False,
-            pattern=f"classifier:{label} p={p:.2f}",
-        )
+        )  # fmt: skip
 
 
 def _roles(actors: DocActors, tokens: list[Token]) -> tuple[Actor, Actor | None] | None:

@@ -1174,27 +1174,49 @@ class EventCoder:
         pattern: str = "",
     ) -> Event:
         """The event ``actor`` -> ``cameo`` -> ``recipient`` triggered by ``tok``."""
-        info = self.ontology[cameo]
-        return Event(
-            event_id="",
-            doc_id=doc_id,
-            sentence_index=index,
-            date=date,
-            actor=actor,
-            recipient=recipient,
-            event_type=info.event_type,
-            mode=info.mode,
-            context=info.context,
-            cameo=cameo,
-            cameo_root=info.root,
-            quad_class=info.quad_class,
-            goldstein=info.goldstein,
-            trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
-            sentence=sentence,
-            is_root=False,
-            negated=negated,
-            pattern=pattern,
-        )
+        return build_event(
+            self.ontology, cameo, tok, actor, recipient, index, sentence, pattern,
+            doc_id=doc_id, date=date, negated=negated,
+        )  # fmt: skip
+
+
+def build_event(
+    ontology: Ontology,
+    cameo: str,
+    tok: Token,
+    actor: Actor,
+    recipient: Actor | None,
+    index: int,
+    sentence: str,
+    pattern: str,
+    doc_id: str = "",
+    date: str | None = None,
+    negated: bool = False,
+    is_root: bool = False,
+) -> Event:
+    """An :class:`Event` coded ``cameo`` (its PLOVER type, mode, context, QuadClass and
+    Goldstein value from ``ontology``), triggered by ``tok`` in sentence ``index``."""
+    info = ontology[cameo]
+    return Event(
+        event_id="",
+        doc_id=doc_id,
+        sentence_index=index,
+        date=date,
+        actor=actor,
+        recipient=recipient,
+        event_type=info.event_type,
+        mode=info.mode,
+        context=info.context,
+        cameo=cameo,
+        cameo_root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
+        sentence=sentence,
+        is_root=is_root,
+        negated=negated,
+        pattern=pattern,
+    )
 
 
 def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
