@@ -55,8 +55,8 @@ def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Pat
 
 def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
     report = evaluate(DEV / "petr2-silver.jsonl", nlp)
-    assert report["event_type"]["f1"] >= 0.73, report["event_type"]
-    assert report["triple"]["f1"] >= 0.66, report["triple"]
+    assert report["event_type"]["f1"] >= 0.80, report["event_type"]  # the issue-5 target
+    assert report["triple"]["f1"] >= 0.70, report["triple"]
 
 
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:

@@ -145,6 +145,38 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ("Hungary blocked a deal with Iran.", ("HUN", "IRN", "REJECT", "127")),
         # agreeing with someone that ... expresses accord (019), a statement
         ("Germany agreed with France that the sanctions should stay.", ("DEU", "FRA", None, "019")),
+        # violence by protesters is a violent protest (145), unless it is armed warfare
+        ("Protesters torched a police station in Dhaka.", (None, "BGD", "PROTEST", "145")),
+        ("Rioters attacked the French embassy in Niamey.", (None, "FRA", "PROTEST", "145")),
+        (
+            "The Chinese consulate was stormed by Vietnamese rioters.",
+            ("VNM", "CHN", "PROTEST", "145"),
+        ),
+        # force used on protesters by security forces is repression (175); in a clash both act
+        ("Kenyan police fired on demonstrators in Nairobi.", ("KEN", "KEN", "ASSAULT", "175")),
+        ("Iranian troops clashed with Iraqi rioters.", ("IRN", "IRQ", "ASSAULT", "175")),
+        ("Iranian troops clashed with Iraqi rioters.", ("IRQ", "IRN", "PROTEST", "145")),
+        # conjoined passives share their subject
+        (
+            "Two Turkish journalists were arrested in March and released by Egyptian authorities.",
+            ("EGY", "TUR", "RETREAT", "0841"),
+        ),
+        # "killed in Russian artillery shelling" parsed with a verb "shelling"
+        (
+            "Six people were killed in Russian tank shelling in the east of Kharkiv.",
+            ("RUS", "UKR", "ASSAULT", "194"),
+        ),
+        # inspections are investigations aimed at the country the sites are in
+        ("IAEA inspectors inspected a reactor in Iran on Monday.", ("IGO", "IRN", "ACCUSE", "090")),
+        # a text speaks for whoever issued it; an allegation accuses the side it is about
+        (
+            "A report released in Kinshasa alleged that Rwanda had armed the M23 rebels.",
+            ("COD", "RWA", "ACCUSE", "112"),
+        ),
+        (
+            "A statement issued by the Iranian foreign ministry accused Britain of meddling.",
+            ("IRN", "GBR", "ACCUSE", "112"),
+        ),
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
@@ -184,6 +216,9 @@ def test_events_construction(nlp: Language, text: str, expected: Triple) -> None
         "The Prime Minister of Japan met the press on Tuesday.",
         "The Brazilian president attacked the problem of poverty.",
         "The Indian government has struck a balance between growth and security.",
+        # a text only speaks for its author, and a place that is not a capital names no author
+        "The statement by the Egyptian presidency comes a week before Sisi travels to Rome.",
+        "A report published in Geneva criticised Israel.",
     ],
 )
 def test_events_no_event(nlp: Language, text: str) -> None:

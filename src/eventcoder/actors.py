@@ -10,7 +10,7 @@ so that "Toner" and "the spokesperson" find the Mark Toner introduced earlier.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -95,7 +95,9 @@ class Entry:
     names a post held in some body ("spokesman", "commander", "leader"): a body named in the same
     phrase gives the sector ("army spokesman" is MIL, "rebel commander" REB). elsewhere: other
     countries with a body of this name (Jamaat-e-Islami in Pakistan, Bangladesh and India); the
-    document decides which one is meant (:func:`choose_countries`).
+    document decides which one is meant (:func:`choose_countries`). protest: the word names
+    people protesting ("protesters", "rioters"): violence they do is a violent protest (CAMEO
+    145), force used on them is repression (175).
     """
 
     kind: str
@@ -106,6 +108,7 @@ class Entry:
     source: str
     post: bool = False
     elsewhere: tuple[str, ...] = ()
+    protest: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,12 +194,12 @@ class ActorDictionary:
         rows = read_tsv(path, ("phrase", "sector", "flags"), required=2) if rows is None else rows
         for row in rows:
             flags = set((row["flags"] or "").split(","))
-            if not flags <= {"", "post"}:
+            if not flags <= {"", "post", "protest"}:
                 raise DataFileError(
                     Errors.E001.format(
                         path=path,
                         line=row["_line"],
-                        reason=f"the only flag is post, got {row['flags']!r}",
+                        reason=f"flags are post and protest, got {row['flags']!r}",
                         columns="2-3",
                         names="phrase, sector, flags",
                     )
@@ -209,6 +212,7 @@ class ActorDictionary:
                 None,
                 f"{path.name}:{row['_line']}",
                 post="post" in flags,
+                protest="protest" in flags,
             )
             self.add(row["phrase"] or "", entry)
 
@@ -328,8 +332,11 @@ class DocActors:
     doc: the parsed Doc. dictionary: the :class:`ActorDictionary` to use.
     """
 
-    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+    def __init__(
+        self, doc: Doc, dictionary: ActorDictionary, documents: Collection[str] = ()
+    ) -> None:
         self.doc = doc
+        self.documents = documents  # nouns for texts that speak for their author (speech.tsv)
         self.text = doc.text  # Doc.text joins every token anew on each access
         # Every token once: iterating or indexing a Doc builds new Token objects each time.
         self.tokens: list[Token] = list(doc)
@@ -415,6 +422,20 @@ class DocActors:
                         elif self.resolve(t.head) is not None and t.head.pos_ == "NOUN":
                             out.append(t.head)  # "the French consulate"
         return out or towns
+
+    def protesting(self, head: Token) -> bool:
+        """Whether the phrase headed by ``head`` names people protesting ("rioters", "thousands
+        of demonstrators"): a role word flagged ``protest`` in agents.tsv."""
+        m = self._at.get(head.i)
+        if m is None and head.lemma_.lower() in QUANTITIES:
+            return any(
+                self.protesting(obj)
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            )
+        return m is not None and m.entry.protest and m.start <= head.i < m.end
 
     def is_actor(self, tok: Token) -> bool:
         """Whether ``tok`` heads a phrase naming an actor, a person or a role ("the mayor")."""
@@ -678,6 +699,8 @@ class DocActors:
             # act lands on stands for its country, never as a speaker or a doer.
             located = self.located[head.i]
             return self._actor_at(tokens, located, located, None, None, "place")
+        if country is None and explicit is None and head.lemma_.lower() in self.documents:
+            return self._author(head, tokens)
         if country is None and explicit is None:
             if sector is None or not is_role:
                 return None  # "military exercises" names no one
@@ -696,6 +719,43 @@ class DocActors:
                 self._titles[phrase] = actor
                 self._titles[phrase.split()[-1]] = actor  # "deputy spokesperson" -> "spokesperson"
         return actor
+
+    def _author(self, head: Token, tokens: list[Token]) -> Actor | None:
+        """Who issued the text ``head`` names ("a report by Amnesty", "a statement issued by the
+        ministry", "a report released in the Rwandan capital"), or None. A capital stands for
+        its government; another place tells where, not who."""
+        found: Actor | None = None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                objs = [o for a in child.children if a.dep_ == "agent" for o in a.children
+                        if o.dep_ == "pobj"]  # fmt: skip
+                objs += [
+                    o
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "from")
+                    for o in prep.children
+                    if o.dep_ == "pobj" and self._is_capital(o)
+                ]
+            else:
+                continue
+            found = next((a for o in objs if (a := self.resolve(o)) is not None), None)
+            if found is not None:
+                break
+        if found is None or found.code.startswith("---"):
+            return None
+        code, country, sector = found.code, found.country, found.sector
+        return self._actor_at(tokens, code, country, sector, found.name, "author")
+
+    def _is_capital(self, tok: Token) -> bool:
+        """Whether ``tok`` heads a capital's name or "the <country> capital"."""
+        m = self._at.get(tok.i)
+        if m is not None:
+            return m.entry.kind == "capital"
+        return tok.lemma_.lower() == "capital" and any(
+            self.names_country(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+        )
 
     def _surname(self, word: str) -> Actor | None:
         """The person a single name refers to: one remembered from this document (kind

@@ -93,6 +93,12 @@ ACCIDENT_NOUNS = frozenset(
 )  # fmt: skip
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
+# Violence by people protesting is a violent protest (CAMEO 145): beatings, clashes, storming,
+# property damage ("torched a police station"), not bombings or missile fire, which stay what they
+# are. Violence by security forces or the government against them is violent repression (175).
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
+RIOT, REPRESSION = "145", "175"
 
 
 @dataclass(frozen=True)
@@ -333,7 +339,40 @@ def _object_clause(tok: Token) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok))
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok)):
+        return True
+    # "were arrested in March and released by the police": a participle sharing the passive.
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and tok.head.i != tok.i
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok.head))
+        and not _children(tok, "nsubj", "dobj")
+    )
+
+
+def _gerund_after(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is followed by a subjectless gerund hanging on ``verb`` or on it: a
+    nominal act the parser took for a verb ("in Israeli tank shelling")."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc):
+        return False
+    nxt = doc[noun.i + 1]
+    return (
+        nxt.tag_ == "VBG"
+        and nxt.dep_ in ("advcl", "acl", "xcomp")
+        and nxt.head.i in (verb.i, noun.i)
+        and not _children(nxt, "nsubj", "dobj")
+    )
+
+
+def _patients(tok: Token) -> list[Token]:
+    """The subject of a passive verb: its own, or for a conjunct with none, the subject the
+    conjuncts share ("were arrested and released", "civilians detained in May were released")."""
+    own = _children(tok, "nsubjpass")
+    if own or tok.dep_ != "conj" or _children(tok, "nsubj"):
+        return own
+    return _children(tok.head, "nsubjpass", "nsubj")[:1]
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
@@ -386,6 +425,10 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
                             or [c for c in _kids(noun) if c.dep_ in ("amod", "compound")]
                         )
                     elif prep.lower_ == "from" and noun.pos_ == "PROPN":
+                        agents.append(noun)
+                    elif prep.lower_ == "in" and _gerund_after(noun, tok):
+                        # "killed in Israeli tank shelling", parsed as "in Israeli tank" and a
+                        # verb "shelling": the phrase before the gerund names who shelled.
                         agents.append(noun)
         return agents
     subjects = _children(tok, "nsubj", "csubj")
@@ -471,8 +514,8 @@ class EventCoder:
         particles = {w for _, d, w in kids if d in ("prt", "advmod")}
         particles |= {w for c, _, w in kids if _compound_prep(c)}  # "pulled out of"
         strict_particles = {w for _, d, w in kids if d == "prt"}
-        passive = any(d in ("nsubjpass", "auxpass") for _, d, _ in kids)
-        obj = next(iter(_children(tok, "nsubjpass" if passive else "dobj")), None)
+        passive = any(d in ("nsubjpass", "auxpass") for _, d, _ in kids) or _is_passive(tok)
+        obj = next(iter(_patients(tok) if passive else _children(tok, "dobj")), None)
         objs = _conjoined(obj) if obj is not None else []
         # "a new package of air defence missiles": the missiles are what is delivered; but in
         # "a suspension of aid" the suspension is what is done, a nominal event of its own.
@@ -618,7 +661,7 @@ class EventCoder:
             _children(tok, "dobj") if prt_preps else [],
         ]
         if not pattern.objects:
-            core = _children(tok, "nsubjpass") if passive else _children(tok, "dobj")
+            core = _patients(tok) if passive else _children(tok, "dobj")
             groups.append(core + _children(tok, "dative"))
         elif obj is not None:
             groups.append(_children(tok, "dative"))  # "gave Sri Lanka a loan"
@@ -881,7 +924,15 @@ class EventCoder:
         if match.token.lemma_.lower() in ALLEGING:
             # "a report alleged that France helped carry out killings": an allegation does not
             # tell that the act happened, nor does a side's claim of its own act ("the rebels
-            # claimed that they had attacked the base"): both are statements.
+            # claimed that they had attacked the base"): both are statements. Another side
+            # the clause is about is the one accused ("alleged that France was aware").
+            if not match.recipient_heads and not reporting:
+                for clause in _children(match.token, "ccomp"):
+                    subjects = _children(clause, "nsubj", "nsubjpass")
+                    about = [a for h in subjects for a in self._resolve(actors, h)]
+                    if about and not {_side(a) for a in about} & set(map(_side, speakers)):
+                        match.recipient_heads = subjects
+                        break
             for clause in _children(match.token, "ccomp"):
                 for tok in clause.subtree:
                     inner = found.get(tok.i)
@@ -1107,7 +1158,15 @@ class EventCoder:
         index = actors.sentence_of[tok.i]
         sent = actors.sentence_text(index)
         subjects = [a for h in match.actor_heads for a in _conjoined(h)]
-        found = [a for h in subjects for a in self._resolve(actors, h)]
+        verbal = self.ontology[match.code].quad_class in (1, 3)
+        found = [
+            a
+            for h in subjects
+            for a in self._resolve(actors, h)
+            # "a report alleged": a text speaks for its author, in its own clause; it does not
+            # act ("the statement comes ... seeking to mend ties").
+            if a.kind != "author" or (verbal and h.head.i == tok.i)
+        ]
         if not found and self.trace is not None:
             heads = ", ".join(h.text for h in subjects)
             why = f"no resolvable actor ({heads} name no actor)" if heads else "no actor found"
@@ -1122,6 +1181,12 @@ class EventCoder:
                         pattern=f"{match.pattern.source} (quoted claim)",
                     )  # fmt: skip
             return
+        protesting = any(actors.protesting(h) for h in subjects)
+        # "fired on demonstrators in Nairobi": the recipient may be the place, the act is still
+        # aimed at protesters.
+        targets = [*match.recipient_heads, *_children(tok, "dobj", "nsubjpass")]
+        targets += _prep_objects(tok, match.pattern.preps | FALLBACK_PREPS | {"on", "at"})
+        protested = any(actors.protesting(c) for h in targets for c in _conjoined(h))
         for actor in found:
             recipients: list[Actor | None] = [
                 r
@@ -1144,7 +1209,12 @@ class EventCoder:
             for recipient in recipients or [None]:
                 cameo = match.code
                 pattern = match.pattern
-                if (
+                source = pattern.source
+                if protesting and cameo in RIOTING:
+                    # "rioters attacked the embassy": a riot, not an assault (nor, by a civilian
+                    # body, the criticism a person's "attack" is).
+                    cameo, source = RIOT, f"{source} (violence by protesters)"
+                elif (
                     match.cameo is None
                     and pattern.person_code
                     and (
@@ -1153,11 +1223,24 @@ class EventCoder:
                     )
                 ):
                     cameo = pattern.person_code
-                if match.cameo is None and pattern.alone_code and recipient is None:
+                elif match.cameo is None and pattern.alone_code and recipient is None:
                     cameo = pattern.alone_code  # "Russia held exercises": alone, a show of force
+                if (
+                    not protesting
+                    and protested
+                    and cameo[:2] in VIOLENT_ROOTS
+                    and (actor.sector in ARMED_SECTORS or actor.sector == "GOV")
+                ):
+                    # "police clashed with rioters": repression; in a clash, both sides act.
+                    cameo, source = REPRESSION, f"{source} (force against protesters)"
+                    if match.mutual and recipient is not None:
+                        yield self._event(
+                            tok, recipient, actor, RIOT, index, sent, doc_id, date,
+                            match.negated, f"{match.pattern.source} (violence by protesters)",
+                        )  # fmt: skip
                 yield self._event(
                     tok, actor, recipient, cameo, index, sent, doc_id, date,
-                    match.negated, match.pattern.source,
+                    match.negated, source,
                 )  # fmt: skip
 
     def _event(

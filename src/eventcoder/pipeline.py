@@ -77,7 +77,7 @@ class EventCoderComponent:
         actor_files, verb_files = route(actors, verbs)  # a YAML file may hold both
         self.dictionary = ActorDictionary(tokenize, actor_files)
         self.patterns = PatternBook(get_ontology(), verb_files)
-        cues = SpeechCues([Path(p) for p in speech or ()])
+        cues = self.cues = SpeechCues([Path(p) for p in speech or ()])
         self.quotes = QuoteFinder(cues)
         self.gazetteer = Gazetteer.default()
         self.coder = EventCoder(
@@ -86,7 +86,7 @@ class EventCoderComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
-        actors = DocActors(doc, self.dictionary)
+        actors = DocActors(doc, self.dictionary, self.cues.documents)
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []
         if self.context:

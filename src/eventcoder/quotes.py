@@ -30,7 +30,7 @@ from eventcoder.errors import DataFileError, Errors
 from eventcoder.records import Actor
 from eventcoder.tsv import data_path, read_tsv
 
-CUE_KINDS = ("verb", "noun", "unnamed")
+CUE_KINDS = ("verb", "noun", "unnamed", "document")
 OPENING = "“„«"
 CLOSING = "”»"
 # A quoted stretch shorter than this, with no sentence punctuation in it, is a scare quote or a
@@ -126,6 +126,7 @@ class SpeechCues:
         self.verbs: set[str] = set()
         self.nouns: set[str] = set()
         self.unnamed: set[str] = set()
+        self.documents: set[str] = set()
         for path in [data_path("speech.tsv"), *extra]:
             for row in read_tsv(path, ("word", "kind")):
                 kind = row["kind"] or ""
@@ -135,9 +136,9 @@ class SpeechCues:
                             path=path, line=row["_line"], kind=kind, known=", ".join(CUE_KINDS)
                         )
                     )
-                {"verb": self.verbs, "noun": self.nouns, "unnamed": self.unnamed}[kind].add(
-                    (row["word"] or "").lower()
-                )
+                cues = {"verb": self.verbs, "noun": self.nouns, "unnamed": self.unnamed}
+                cues["document"] = self.documents
+                cues[kind].add((row["word"] or "").lower())
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
