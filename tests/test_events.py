@@ -166,6 +166,11 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Six people were killed in Russian tank shelling in the east of Kharkiv.",
             ("RUS", "UKR", "ASSAULT", "194"),
         ),
+        # a show of force held abroad is aimed at the country it is held in
+        (
+            "Turkish forces held military drills in northern Syria.",
+            ("TUR", "SYR", "MOBILIZE", "150"),
+        ),
         # inspections are investigations aimed at the country the sites are in
         ("IAEA inspectors inspected a reactor in Iran on Monday.", ("IGO", "IRN", "ACCUSE", "090")),
         # a text speaks for whoever issued it; an allegation accuses the side it is about

@@ -140,6 +140,9 @@ class Match:
     cameo: str | None = None  # set when modality changes the pattern's code (intent, refusal)
     claimed_by: Actor | None = None  # the speaker of the quote that states this act (112)
     mutual: bool = False  # conjoined actors are each other's recipients (the row's or intended)
+    # For a row with ``alone=``: the places the act happens in, whose country is the recipient
+    # of the alone code when it is not the actor's own ("exercises in Alaska").
+    place_heads: list[Token] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -628,6 +631,11 @@ class EventCoder:
             match.recipient_heads = heads
         elif not pattern.norecip:
             match.recipient_heads = self._recipient_heads(tok, pattern, obj, passive, actors)
+        if pattern.alone_code and not match.recipient_heads:
+            match.place_heads = [
+                p for a in [tok] + ([obj] if obj is not None else []) for p in
+                actors.places(a, PLACE_PREPS)
+            ]  # fmt: skip
         preps_all = pattern.preps | FALLBACK_PREPS
         clause = _object_clause(tok) if "objcomp" in pattern.flags else None
         if clause is not None:
@@ -1225,6 +1233,16 @@ class EventCoder:
                     cameo = pattern.person_code
                 elif match.cameo is None and pattern.alone_code and recipient is None:
                     cameo = pattern.alone_code  # "Russia held exercises": alone, a show of force
+                    # "held exercises in Alaska": a show of force to the country it happens in
+                    recipient = next(
+                        (
+                            r
+                            for h in match.place_heads
+                            for r in self._resolve(actors, h)
+                            if r.country and r.country != actor.country
+                        ),
+                        None,
+                    )
                 if (
                     not protesting
                     and protested
