@@ -166,6 +166,23 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Six people were killed in Russian tank shelling in the east of Kharkiv.",
             ("RUS", "UKR", "ASSAULT", "194"),
         ),
+        # killed in someone's strike, fire or operation: theirs
+        (
+            "Two Hamas commanders were killed in an Israeli drone strike in Rafah.",
+            ("ISR", "PSE", "ASSAULT", "190"),
+        ),
+        # "Russian missiles killed ...", parsed as a noun with a participle
+        ("Russian drone strikes killed nine civilians in Odesa.", ("RUS", "UKR", "ASSAULT", "190")),
+        # a role of no country acting in a named country: the place is the target
+        (
+            "Gunmen kidnapped six aid workers from a clinic in Somalia's Gedo region.",
+            (None, "SOM", "ASSAULT", "181"),
+        ),
+        # conjoined weapons in an "of" phrase
+        (
+            "North Korea launched dozens of shells and rockets at Yeonpyeong island.",
+            ("PRK", None, "ASSAULT", "194"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",
@@ -228,6 +245,20 @@ def test_events_construction(nlp: Language, text: str, expected: Triple) -> None
 )
 def test_events_no_event(nlp: Language, text: str) -> None:
     assert [e for e in eventcoder.code(text, nlp=nlp) if e.event_type] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # summoning an envoy "to protest" is the protest; no demonstration besides
+        ("Algeria summoned the French ambassador to protest against the remarks.", "PROTEST"),
+        # a warning about what a third party may do is no threat by the speaker
+        ("Chad asked France to stay, warning that Boko Haram could seize the capital.", "THREATEN"),
+    ],
+)
+def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
+    types = {e.event_type for e in eventcoder.code(text, nlp=nlp)}
+    assert types and absent not in types
 
 
 @pytest.mark.parametrize(

@@ -399,6 +399,11 @@ class DocActors:
         out.sort(key=lambda t: t.i)
         return out
 
+    def names_actor_itself(self, head: Token) -> bool:
+        """Whether the word ``head`` itself names an actor (a name, role word, organisation or
+        person), not only a modifier of it ("Taiwan independence" names none)."""
+        return head.i in self._at or head.i in self._person_at or head.pos_ == "PRON"
+
     def names_country(self, tok: Token) -> bool:
         """Whether ``tok`` is part of a country's name, adjective or capital."""
         m = self._at.get(tok.i)
@@ -411,8 +416,20 @@ class DocActors:
         towns = []  # "exercises in Alaska": a town or region stands for its country, if nothing
         # nearer names one ("outside the French consulate in Karachi" is aimed at France)
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                for t in prep.subtree:
+            if prep.dep_ != "prep":
+                continue
+            subtree: Iterable[Token] = ()
+            if prep.lower_ in preps:
+                subtree = prep.subtree
+            elif prep.lower_ in ("from", "during"):
+                # "abducted pupils from a school in Kebbi state", "shot during a rally in
+                # Guerrero": the place is what an "in" under the phrase names.
+                subtree = [
+                    t for p in prep.subtree if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                    for t in p.subtree
+                ]  # fmt: skip
+            if subtree:
+                for t in subtree:
                     m = self._at.get(t.i)
                     if m is None and t.i in self.located and t.dep_ == "pobj":
                         towns.append(t)

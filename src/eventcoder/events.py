@@ -93,12 +93,18 @@ ACCIDENT_NOUNS = frozenset(
 )  # fmt: skip
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
+# Nouns that are no trigger of their own (a "strike" may be a labour strike) but, as what a victim
+# was killed or wounded "in", are someone's attack: "killed in an Israeli air strike".
+ATTACKS = frozenset(
+    {"strike", "operation", "offensive", "barrage", "bombardment", "fire", "crossfire", "gunfire"}
+)
 # Violence by people protesting is a violent protest (CAMEO 145): beatings, clashes, storming,
 # property damage ("torched a police station"), not bombings or missile fire, which stay what they
 # are. Violence by security forces or the government against them is violent repression (175).
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
 RIOT, REPRESSION = "145", "175"
+VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
 
 
 @dataclass(frozen=True)
@@ -419,7 +425,8 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
             # "rockets were fired from Gaza": where they came from.
             for prep in _children(tok, "prep"):
                 for noun in _children(prep, "pobj"):
-                    if prep.lower_ in ("in", "by") and noun.lemma_.lower() in event_nouns:
+                    lemma = noun.lemma_.lower()
+                    if prep.lower_ in ("in", "by") and (lemma in event_nouns or lemma in ATTACKS):
                         by = [p for b in _children(noun, "prep") if b.lower_ == "by" for p in
                               _children(b, "pobj")]  # fmt: skip
                         agents += (
@@ -443,6 +450,10 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
     head = tok.head
     if head.i == tok.i:
         return []
+    if tok.dep_ == "acl" and head.dep_ == "ROOT" and _children(tok, "dobj"):
+        # "Israeli air strikes killed 30 people", parsed as a noun with a participle: a
+        # participle with a direct object is active, and the noun is its subject.
+        return [head]
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
         # "a member jailed by Israel", "when asked, Toner said": a passive participle; its
         # actor is only the by-phrase, never the subject of the clause around it.
@@ -523,10 +534,11 @@ class EventCoder:
         # "a new package of air defence missiles": the missiles are what is delivered; but in
         # "a suspension of aid" the suspension is what is done, a nominal event of its own.
         objs += [
-            p
+            c
             for o in objs
             if o.lemma_.lower() not in self.patterns.nouns
             for p in _prep_objects(o, frozenset({"of"}))
+            for c in _conjoined(p)  # "hundreds of drones and missiles"
         ]
         # "ended mediation efforts": the compound before a light head names what is done.
         objs += [
@@ -674,7 +686,7 @@ class EventCoder:
         elif obj is not None:
             groups.append(_children(tok, "dative"))  # "gave Sri Lanka a loan"
             groups.append([obj])  # "expelled a Pakistani diplomat": the object is the recipient
-        if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
+        if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and not _children(tok, "dobj"):
             groups.append([tok.head])  # "a Hamas member jailed last year"
         # "ratified an agreement with the EU": the other party named on the object or verb.
         groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
@@ -809,7 +821,7 @@ class EventCoder:
                 match.suppressed_by = tok.head.i
                 match.suppressed_reason = "relative clause"
             verbal = self.ontology[match.code].quad_class in (1, 3)
-            governor = _governing_trigger(tok, found, verbal)
+            governor = _governing_trigger(tok, found, verbal, match.code[:2] == "14")
             if governor is not None and match.suppressed_by is None:
                 # "jailed for helping militants", "pressure to help Iran", "permission to help":
                 # the reason for an act or the content of a request is not itself an event.
@@ -821,6 +833,8 @@ class EventCoder:
         for match in list(found.values()):
             if "claim" in match.pattern.flags or "ccomp" in match.pattern.flags:
                 self._claim(match, found, actors)
+            elif match.code[:2] == "13" and match.kind == "verb":
+                self._warning(match, actors)
         for match in found.values():
             self._willing(match)
             self._modality(match)
@@ -869,6 +883,27 @@ class EventCoder:
         match.mutual = inner.mutual  # "India and Pakistan plan to hold talks": with each other
         inner.suppressed_by = match.token.i
         inner.suppressed_reason = "intended act (intent rewrite)"
+
+    def _warning(self, match: Match, actors: DocActors) -> None:
+        """'Somalia warned that al-Shabaab could retake territory': a warning about what a third
+        party may do is no threat by the speaker. A threat's clause is about the speaker's own
+        act ("warned that it would retaliate") or the warned side ("warned Iran that it would
+        pay"); a clause whose subject is another actor is news, not a threat."""
+        if match.suppressed_by is not None:
+            return
+        doers = [a for h in match.actor_heads for a in self._resolve(actors, h)]
+        warned = [a for h in match.recipient_heads for a in self._resolve(actors, h)]
+        sides = {_party(a) for a in doers + warned}
+        for clause in _children(match.token, "ccomp"):
+            for subject in _children(clause, "nsubj", "nsubjpass"):
+                if not actors.names_actor_itself(subject):
+                    continue  # "warned that Taiwan independence means war"
+                # an actor of no known country ("its fighters") may be anyone's
+                about = [a for a in self._resolve(actors, subject) if not a.code.startswith("---")]
+                if about and sides and not {_party(a) for a in about} & sides:
+                    match.suppressed_by = subject.i
+                    match.suppressed_reason = "a warning about a third party's act, no threat"
+                    return
 
     def _modality(self, match: Match) -> None:
         """A refused cooperative act is a rejection: "he would not provide support" is 120. An
@@ -1336,10 +1371,13 @@ def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
     return found.get(head.i) if head.i != tok.i else None
 
 
-def _governing_trigger(tok: Token, found: dict[int, Match], verbal: bool = False) -> int | None:
+def _governing_trigger(
+    tok: Token, found: dict[int, Match], verbal: bool = False, protest: bool = False
+) -> int | None:
     """The trigger whose reason (``for``/``of`` + gerund) or purpose/content (to-infinitive on it
     or on its object) ``tok`` is, if any. verbal: ``tok``'s act is a verbal one (quad class 1
-    or 3), which a purpose clause states through the governing act."""
+    or 3), which a purpose clause states through the governing act; protest: it is a protest
+    (root 14), which a verbal conflict act ("summoned the ambassador to protest") makes."""
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.i in found:
         return head.head.i
@@ -1354,7 +1392,11 @@ def _governing_trigger(tok: Token, found: dict[int, Match], verbal: bool = False
             return None
         obj = asking.object_token
         allowed = obj is not None and obj.lemma_.lower() in PERMISSION_NOUNS
-        return head.i if verbal or _is_request(asking.code) or allowed else None
+        protesting = protest and asking.code[:2] in VERBAL_CONFLICT_ROOTS
+        return head.i if verbal or _is_request(asking.code) or allowed or protesting else None
+    if protest and head.dep_ == "dobj" and head.head.i in found:
+        # "summoned Iraq's ambassador to protest": the summons is the protest
+        return head.head.i if found[head.head.i].code[:2] in VERBAL_CONFLICT_ROOTS else None
     if head.i in found and head.i != tok.i:
         return head.i
     if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.i in found:
@@ -1371,6 +1413,14 @@ def _on_main_chain(tok: Token, clause: Token) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def _party(actor: Actor) -> str:
+    """A party to a conflict: its side, with rebels, the opposition, parties and NGOs apart
+    from their country's government ("al-Shabaab" is not Somalia's government)."""
+    if actor.country and actor.sector in ("REB", "OPP", "PTY", "NGO"):
+        return actor.country + actor.sector
+    return _side(actor)
 
 
 def _side(actor: Actor) -> str:
