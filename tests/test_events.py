@@ -264,6 +264,51 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the reason an act is done over is background
+        (
+            "Germany suspended aid to Rwanda over its support for the M23 rebels.",
+            {("DEU", "RWA", "SANCTION", "162")},
+        ),
+        # the topic of talks is no act
+        (
+            "Qatar's foreign minister held talks with an Israeli delegation on ending the "
+            "fighting in Gaza.",
+            {("QAT", "ISR", "CONSULT", "046")},
+        ),
+        # what someone is charged with is no act
+        (
+            "A Tunisian court jailed a blogger on charges of insulting the president.",
+            {("TUN", None, "COERCE", "173")},
+        ),
+        # a condition is no act
+        (
+            "Hamas said it was willing to free the hostages in exchange for an Israeli "
+            "withdrawal.",
+            {("PSE", None, "AGREE", "035")},
+        ),
+        # any attempt is no act
+        ("The Lebanese militia said it would fight any attempt to disarm its fighters.", set()),
+        # what is demanded, with everything conjoined to it
+        (
+            "The Somali army chief demanded that al-Shabaab leave the town and hand over "
+            "their weapons.",
+            {("SOM", "SOM", "REQUEST", "100")},
+        ),
+        # a claim takes the acts that go with it ("..., killing nine")
+        (
+            "Ukraine's defence ministry said Russia had launched 300 missiles at Kyiv, killing "
+            "nine people.",
+            {("UKR", "RUS", "ACCUSE", "112")},
+        ),
+    ],
+)
+def test_events_background_is_not_news(nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Egypt was pressured by Qatar to help Hamas.", {("QAT", "EGY", "REQUEST", "100")}),
         (
             "Egypt gave permission to Qatar to send fuel to Gaza.",

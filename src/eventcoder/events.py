@@ -105,6 +105,12 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
 RIOT, REPRESSION = "145", "175"
 VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
+# Prepositions that give the topic of talks or information ("talks on ending the war").
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+# Nouns whose "of" phrase is what someone is charged with, not an act: "charges of attacking".
+CHARGE_NOUNS = frozenset(
+    {"charge", "accusation", "allegation", "suspicion", "count", "conviction", "crime"}
+)
 
 
 @dataclass(frozen=True)
@@ -477,7 +483,7 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
         if _is_passive(head) and not _children(head, "agent"):
             return _children(head, "nsubjpass")  # "Obama is scheduled to attend"
         return _subject(head, event_nouns, seen + 1)
-    if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj"):
+    if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"):
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -827,6 +833,10 @@ class EventCoder:
                 # the reason for an act or the content of a request is not itself an event.
                 match.suppressed_by = governor
                 match.suppressed_reason = "reason or purpose clause"
+            if match.suppressed_by is None:
+                background = _background(tok, found)
+                if background is not None:
+                    match.suppressed_by, match.suppressed_reason = background
         for match in list(found.values()):
             if "intent" in match.pattern.flags:
                 self._intent(match, found)
@@ -963,6 +973,18 @@ class EventCoder:
                 match.recipient_heads = list(inner.actor_heads)
                 inner.suppressed_by = match.token.i
                 inner.suppressed_reason = "claim: the speaker's accusation"
+                # "said Russia fired 800 drones, killing 12": all of it is the claim
+                for t in clause.subtree:
+                    other = found.get(t.i)
+                    if (
+                        other is not None
+                        and other is not match
+                        and other.suppressed_by is None
+                        and self.ontology[other.code].quad_class >= 3
+                        and not _children(t, "nsubj", "nsubjpass")
+                    ):
+                        other.suppressed_by = match.token.i
+                        other.suppressed_reason = "claim: part of the speaker's accusation"
                 return
         if match.token.lemma_.lower() in ALLEGING:
             # "a report alleged that France helped carry out killings": an allegation does not
@@ -1355,18 +1377,85 @@ def build_event(
     )
 
 
+def _enclosing_prep(tok: Token) -> Token | None:
+    """The preposition whose phrase ``tok`` is in: "over [its support for the rebels]", "on
+    [ending the war]", "on [soldiers deployed to Kursk]"."""
+    for _ in range(4):
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent"):
+            return tok.head
+        if tok.dep_ not in ("conj", "acl", "compound", "amod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
+    """Whether the trigger ``tok`` is background to another act, not news of its own; returns
+    (index of the word that makes it so, reason) or None.
+
+    - the reason something is done over: "froze aid over its support for the rebels";
+    - the topic of talks or of information: "held talks on ending the war", "shared
+      information on soldiers deployed to Kursk";
+    - what someone is charged with: "sentenced on charges of attacking the state";
+    - a condition: "free the hostages in exchange for an Israeli withdrawal";
+    - any attempt or move: "would resist any attempt to seize its weapons".
+    """
+    if (
+        tok.dep_ == "acl"
+        and _is_infinitive(tok)
+        and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(tok.head))
+    ):
+        return tok.head.i, "what any attempt would do, not an act"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "agent"):
+        # "shared information on soldiers deployed to Kursk", the participle hung on the
+        # information: what the information or talks are about
+        other = found.get(tok.head.head.i) if tok.head.dep_ == "dobj" else None
+        if other is not None and other.token.i != tok.i and _is_topical(other.code):
+            return other.token.i, "the topic of talks or information"
+    prep = _enclosing_prep(tok)
+    if prep is None:
+        return None
+    word, holder = prep.lower_, prep.head
+    # The trigger the phrase hangs on, directly or through the phrases around it ("talks with
+    # a Hamas delegation on ending the war": "on" hangs on "delegation").
+    chain = [holder]
+    while len(chain) < 5 and chain[-1].dep_ in ("dobj", "pobj", "prep", "conj", "appos"):
+        chain.append(chain[-1].head)
+    governor = next((t for t in chain if t.i in found and t.i != tok.i), None)
+    if governor is None:
+        return None
+    if word == "over" and (tok.pos_ != "VERB" or tok.dep_ == "pcomp"):
+        return governor.i, "the reason the act is done over"
+    if word in TOPIC_PREPS and _is_topical(found[governor.i].code):
+        return governor.i, "the topic of talks or information"
+    if word == "of" and holder.lemma_.lower() in CHARGE_NOUNS:
+        return holder.i, "what someone is charged with"
+    if word == "for" and holder.lower_ in ("exchange", "return") and holder.dep_ == "pobj":
+        return holder.i, "a condition, not an act"
+    return None
+
+
+def _is_topical(code: str) -> bool:
+    """Whether acts coded ``code`` have a topic rather than a target: statements (01), talks
+    and meetings (04), sharing information (064)."""
+    return code[:2] in ("01", "04") or code.startswith("064")
+
+
 def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
     """The trigger ``tok`` is the complement of: "threatened to impose", "agreed to meet and
-    sign", "wants Putin to attack", "demanded that Maduro step down"."""
+    sign", "wants Putin to attack", "demanded that Maduro step down" (and "hand over their
+    weapons" conjoined to it)."""
     head = tok.head
-    if tok.dep_ == "conj" and head.dep_ == "xcomp":
+    dep = tok.dep_
+    if dep == "conj" and head.dep_ in ("xcomp", "ccomp"):
+        dep = head.dep_
         head = head.head
-    elif tok.dep_ == "ccomp":
+    if dep == "ccomp":
         demand = head.i in found and _is_request(found[head.i].code)
         denial = head.lemma_.lower() in DENYING  # "denied that its troops attacked"
         if not demand and not denial and _object_clause(head) is None:
             return None
-    elif tok.dep_ != "xcomp":
+    elif dep != "xcomp":
         return None
     return found.get(head.i) if head.i != tok.i else None
 
@@ -1409,7 +1498,9 @@ def _governing_trigger(
 def _on_main_chain(tok: Token, clause: Token) -> bool:
     """Whether ``tok`` is ``clause`` or hangs from it through conjuncts and complements only."""
     while tok.i != clause.i:
-        if tok.dep_ not in ("conj", "xcomp", "ccomp") or tok.head.i == tok.i:
+        # "fired 800 drones, killing 12": a participle clause carries the act on
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _children(tok, "nsubj")
+        if (tok.dep_ not in ("conj", "xcomp", "ccomp") and not participle) or tok.head.i == tok.i:
             return False
         tok = tok.head
     return True
