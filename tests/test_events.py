@@ -282,8 +282,7 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         ),
         # a condition is no act
         (
-            "Hamas said it was willing to free the hostages in exchange for an Israeli "
-            "withdrawal.",
+            "Hamas said it was willing to free the hostages in exchange for an Israeli withdrawal.",
             {("PSE", None, "AGREE", "035")},
         ),
         # any attempt is no act
