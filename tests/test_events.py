@@ -136,7 +136,7 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ),
         # the indirect object is the recipient under an object constraint
         ("India gave Sri Lanka a loan of one billion dollars.", ("IND", "LKA", "AID", "071")),
-        ("Dock workers in Chile went on strike on Monday.", ("CHL", None, "PROTEST", "143")),
+        ("Dock workers in Chile went on strike on Monday.", ("CHL", "CHL", "PROTEST", "143")),
         ("Uganda has deployed election observers to Kenya.", ("UGA", "KEN", "AID", "074")),
         # a protest lodged with a government is an official complaint, not a demonstration
         ("Vietnam protested strongly to China on Monday.", ("VNM", "CHN", "ACCUSE", "114")),
@@ -182,6 +182,27 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         (
             "North Korea launched dozens of shells and rockets at Yeonpyeong island.",
             ("PRK", None, "ASSAULT", "194"),
+        ),
+        # a possessive target is not the actor's own ("its" = the side that said so)
+        (
+            "Armenia said Azerbaijani forces had fired on its border posts overnight.",
+            ("ARM", "AZE", "ACCUSE", "112"),
+        ),
+        # an armed group's forces are the group's (REB), not an army
+        ("Houthi forces attacked a Saudi oil facility.", ("YEM", "SAU", "ASSAULT", "190")),
+        # a place named on the actor is where a protest is aimed
+        (
+            "Students in Serbia's capital rallied against the government for a fifth day.",
+            ("SRB", "SRB", "PROTEST", "141"),
+        ),
+        # civilians clashing with the police: a violent protest, and the police's repression
+        ("Kenyan teachers clashed with police in Nairobi.", ("KEN", "KEN", "PROTEST", "145")),
+        ("Kenyan teachers clashed with police in Nairobi.", ("KEN", "KEN", "ASSAULT", "175")),
+        # a participle on a text speaks for whoever issued the text
+        (
+            "The European Parliament adopted a resolution condemning Russia's detention of "
+            "journalists.",
+            ("IGO", "RUS", "ACCUSE", "111"),
         ),
         # a show of force held abroad is aimed at the country it is held in
         (

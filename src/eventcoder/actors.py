@@ -28,6 +28,8 @@ SECTORS = frozenset({
 })  # fmt: skip
 # Sectors of armed or coercive bodies: for them "attack" is violence, not criticism.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM", "PRM"})
+# Actor kinds that name a place (a country, its adjective or capital, a town in it).
+PLACE_KINDS = frozenset({"country", "adjective", "capital", "place"})
 # Dependency labels that stay inside a noun phrase when we look for the words naming an actor.
 NP_DEPS = frozenset(
     {
@@ -630,7 +632,10 @@ class DocActors:
             and m is not head_mention
         ]
         head_post = head_mention is not None and head_mention.entry.post
-        if head_mention is not None and head_mention.entry.sector and not head_post:
+        groups = [m for m in bodies if m.entry.kind == "group"]
+        if head_mention is not None and head_mention.entry.sector == "MIL" and groups:
+            sector = groups[0].entry.sector  # "Afghan Taliban forces", "Houthi forces": REB
+        elif head_mention is not None and head_mention.entry.sector and not head_post:
             sector = head_mention.entry.sector
         elif bodies and (head_post or any(m.entry.post for m in agents)):
             sector = min(bodies, key=lambda m: abs(head.i - (m.end - 1))).entry.sector
@@ -681,6 +686,12 @@ class DocActors:
                         m = self._at.get(obj.i)
                         if obj.dep_ == "pobj" and m is None and obj.i in self.located:
                             country = self.located[obj.i]  # "a court in Lahore"
+                            continue
+                        if obj.dep_ == "pobj" and m is None:
+                            # "protesters in Madagascar's capital": a place named by a phrase
+                            inner = self.resolve(obj)
+                            if inner is not None and inner.kind in PLACE_KINDS and inner.country:
+                                country = inner.country
                             continue
                         if obj.dep_ != "pobj" or m is None:
                             continue

@@ -456,7 +456,13 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
     head = tok.head
     if head.i == tok.i:
         return []
-    if tok.dep_ == "acl" and head.dep_ == "ROOT" and _children(tok, "dobj"):
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        # "a ruling ordering the release", "troops guarding the border": the noun acts; in
+        # "India is a country destabilising Pakistan" the noun is said of the subject
+        if head.dep_ == "attr" and head.head.i != head.i:
+            return _subject(head.head, event_nouns, seen + 1)
+        return [head]
+    if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and _children(tok, "dobj"):
         # "Israeli air strikes killed 30 people", parsed as a noun with a participle: a
         # participle with a direct object is active, and the noun is its subject.
         return [head]
@@ -645,6 +651,16 @@ class EventCoder:
             )
         match.object_token = obj if pattern.objects else None
         match.actor_heads = _subject(tok, self.patterns.nouns)
+        head = tok.head
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and head.dep_ == "dobj"
+            and head.lemma_.lower() in actors.documents
+            and actors.resolve(head) is None
+        ):
+            # "the Senate passed a resolution condemning China": whoever issued the text
+            match.actor_heads = _subject(head.head, self.patterns.nouns)
         if heads is not None:
             match.recipient_heads = heads
         elif not pattern.norecip:
@@ -698,8 +714,10 @@ class EventCoder:
         groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
         if "where" in pattern.flags:
             # Protests are aimed at the authorities of the place they happen in; troops massed
-            # near a border face the country across it; a strike hits the country it lands in.
+            # near a border face the country across it; a strike hits the country it lands in;
+            # the place may be named on the actor ("protesters in the capital rallied").
             groups.append([p for a in with_obj for p in actors.places(a, PLACE_PREPS)])
+            groups.append([p for a in _subject(tok) for p in actors.places(a, PLACE_PREPS)])
         if clause is not None:
             groups.insert(0, _children(clause, "nsubj"))
         # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
@@ -1210,7 +1228,22 @@ class EventCoder:
                 actor = actors.resolve_pronoun(tok, exclude)
                 return [actor] if actor is not None else []
             return []
-        return actors.resolve_all(tok)
+        found = actors.resolve_all(tok)
+        if exclude is not None and not found:
+            # "fired on its border posts": the target is the posts' owner, not the actor
+            for poss in _children(tok, "poss"):
+                if poss.pos_ == "PRON" and poss.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON:
+                    other = actors.resolve_pronoun(poss, exclude)
+                    return [other] if other is not None else []
+        if exclude is not None and any(a.code == exclude for a in found):
+            # "the Taliban fired on its border posts": a possessive that would make the target
+            # the actor's own refers to someone else (the army that said so).
+            for poss in _children(tok, "poss"):
+                own = actors.resolve_pronoun(poss) if poss.pos_ == "PRON" else None
+                if own is not None and own.code == exclude:
+                    other = actors.resolve_pronoun(poss, exclude)
+                    return [other] if other is not None else found
+        return found
 
     def _events(
         self,
@@ -1288,6 +1321,18 @@ class EventCoder:
                     )
                 ):
                     cameo = pattern.person_code
+                    if (
+                        cameo == RIOT
+                        and match.mutual
+                        and recipient is not None
+                        and recipient.sector in ("COP", "MIL")
+                    ):
+                        # "students clashed with riot police": a violent protest, and the
+                        # police's part of the clash is repression
+                        yield self._event(
+                            tok, recipient, actor, REPRESSION, index, sent, doc_id, date,
+                            match.negated, f"{source} (force against protesters)",
+                        )  # fmt: skip
                 elif match.cameo is None and pattern.alone_code and recipient is None:
                     cameo = pattern.alone_code  # "Russia held exercises": alone, a show of force
                     # "held exercises in Alaska": a show of force to the country it happens in
@@ -1593,7 +1638,10 @@ def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> boo
         actor = actors.resolve(t)
         if actor is not None and not (known_only and actor.code.startswith("---")):
             return True
-    return False
+    # "its border posts": the owner the possessive names (resolved when the event is built)
+    return not known_only and any(
+        p.pos_ == "PRON" and p.lower_ in PRONOUNS_GROUP for p in _children(tok, "poss")
+    )
 
 
 def _names_igo(actors: DocActors, heads: Iterable[Token]) -> bool:
