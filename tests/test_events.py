@@ -314,6 +314,17 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
             "their weapons.",
             {("SOM", "SOM", "REQUEST", "100")},
         ),
+        # what is warned or urged against, or refrained from, is not done
+        (
+            "China warned the United States against selling arms to Taiwan.",
+            {("CHN", "USA", "THREATEN", "130")},
+        ),
+        (
+            "The EU urged Serbia to refrain from sending troops to Kosovo.",
+            {("IGO", "SRB", "REQUEST", "020")},
+        ),
+        # a warning to no one about nothing in particular is no threat
+        ("The UN warned of famine in Gaza.", set()),
         # a claim takes the acts that go with it ("..., killing nine")
         (
             "Ukraine's defence ministry said Russia had launched 300 missiles at Kyiv, killing "

@@ -105,6 +105,8 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
 RIOT, REPRESSION = "145", "175"
 VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
+# Verbs whose "from" + gerund is not done: "refrain from sending troops".
+REFRAINING = frozenset({"refrain", "abstain", "desist"})
 # Prepositions that give the topic of talks or information ("talks on ending the war").
 TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 # Nouns whose "of" phrase is what someone is charged with, not an act: "charges of attacking".
@@ -1463,8 +1465,10 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
     word, holder = prep.lower_, prep.head
     # The trigger the phrase hangs on, directly or through the phrases around it ("talks with
     # a Hamas delegation on ending the war": "on" hangs on "delegation").
+    if word == "from" and holder.lemma_.lower() in REFRAINING:
+        return holder.i, "what is refrained from, not done"
     chain = [holder]
-    while len(chain) < 5 and chain[-1].dep_ in ("dobj", "pobj", "prep", "conj", "appos"):
+    while len(chain) < 5 and chain[-1].dep_ in ("dobj", "pobj", "prep", "conj", "appos", "xcomp"):
         chain.append(chain[-1].head)
     governor = next((t for t in chain if t.i in found and t.i != tok.i), None)
     if governor is None:
@@ -1473,6 +1477,11 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
         return governor.i, "the reason the act is done over"
     if word in TOPIC_PREPS and _is_topical(found[governor.i].code):
         return governor.i, "the topic of talks or information"
+    code = found[governor.i].code
+    if word in ("against", "from") and tok.dep_ == "pcomp" and _is_request(code) | (
+        code[:2] in VERBAL_CONFLICT_ROOTS
+    ):
+        return governor.i, "what is warned or urged against"
     if word == "of" and holder.lemma_.lower() in CHARGE_NOUNS:
         return holder.i, "what someone is charged with"
     if word == "for" and holder.lower_ in ("exchange", "return") and holder.dep_ == "pobj":
