@@ -32,8 +32,6 @@ KNOWN_MISSES: dict[str, str] = {
     "own-077": "actor only in a participle ('supplies sent by Turkey reached ...')",
     "own-078": "domestic concession without a named recipient",
     "own-084": "rioters torching buildings: protest coded from 'in protest at' is not supported",
-    "own-085": "'withheld aid' is not a pattern yet",
-    "own-093": "'ratified Sweden's bid' is not a pattern",
     "own-094": "deployment to help a government is coded MOBILIZE, not AID",
     "own-096": "ICC investigation's target is inside a nominal ('crimes ... by Myanmar's military')",
     "own-098": "'went on strike' is not a pattern (ambiguous 'strike')",

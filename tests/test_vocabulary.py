@@ -1,0 +1,186 @@
+"""Event vocabulary: common wire-news constructions the verb and noun rows cover, one a case
+(src/eventcoder/data/verbs.tsv and nouns.tsv), and everyday uses the new rows must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import eventcoder
+from eventcoder.evaluate import country
+
+Triple = tuple[str | None, str | None, str | None, str]
+
+
+def _coded(nlp: Language, text: str) -> set[Triple]:
+    return {
+        (country(e.actor), country(e.recipient), e.event_type, e.cameo)
+        for e in eventcoder.code(text, nlp=nlp)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 072 weapons deliveries: air defence systems, armoured vehicles, artillery
+        ("Italy sent air defence systems to Ukraine last year.", ("ITA", "UKR", "AID", "072")),
+        ("Turkey shipped armoured vehicles to Somalia last month.", ("TUR", "SOM", "AID", "072")),
+        ("Britain gave Ukraine tanks and howitzers.", ("GBR", "UKR", "AID", "072")),
+        # receiving: the giver is the actor
+        (
+            "Chad received armoured vehicles from Turkey on Monday.",
+            ("TUR", "TCD", "AID", "072"),
+        ),
+        # 073 / 071 humanitarian and economic aid
+        ("Egypt flew a planeload of medicine to Sudan.", ("EGY", "SDN", "AID", "073")),
+        (
+            "Kuwait has deposited 500 million dollars with the Jordanian central bank.",
+            ("KWT", "JOR", "AID", "071"),
+        ),
+        # 162 withholding money earmarked as aid
+        (
+            "The European Union withheld 50 million euros from Mozambique.",
+            ("IGO", "MOZ", "SANCTION", "162"),
+        ),
+        # 041 phone calls, with a partner named or between conjoined leaders
+        (
+            "Brazil's foreign minister talked by phone with the Argentine foreign minister on Monday.",
+            ("BRA", "ARG", "CONSULT", "041"),
+        ),
+        ("Ruto and Museveni spoke by telephone on Sunday.", ("KEN", "UGA", "CONSULT", "041")),
+        # 074 peacekeepers are sent as protection (AID), not as a mobilisation
+        (
+            "Bangladesh sent peacekeeping troops to South Sudan.",
+            ("BGD", "SSD", "AID", "074"),
+        ),
+        # 045 shuttle diplomacy
+        (
+            "The Turkish foreign minister shuttled between Moscow and Kyiv.",
+            ("TUR", "RUS", "CONSULT", "045"),
+        ),
+        # 195 drones are aerial weapons
+        (
+            "Russian forces launched attack drones at Kyiv overnight.",
+            ("RUS", "UKR", "ASSAULT", "195"),
+        ),
+        ("Iran fired drones at Iraqi Kurdistan.", ("IRN", "IRQ", "ASSAULT", "195")),
+        # 163 travel and visa bans are sanctions, not bans on activities (172)
+        (
+            "Canada imposed travel bans on three Russian officials.",
+            ("CAN", "RUS", "SANCTION", "163"),
+        ),
+        ("Britain slapped visa bans on Belarusian judges.", ("GBR", "BLR", "SANCTION", "163")),
+        # 08 concessions
+        ("Turkey restored access to Wikipedia on Thursday.", ("TUR", None, "CONCEDE", "0811")),
+        (
+            "The Tanzanian government dropped the case against an opposition leader.",
+            ("TZA", None, "CONCEDE", "081"),
+        ),
+        ("Iraq lifted the suspension of Kuwaiti flights.", ("IRQ", "KWT", "CONCEDE", "081")),
+        ("The African Union lifted the suspension of Gabon.", ("IGO", "GAB", "CONCEDE", "081")),
+        ("Peruvian farmers lifted their roadblocks on Friday.", ("PER", None, "CONCEDE", "082")),
+        (
+            "The Thai government scrapped a planned tax increase after protests.",
+            ("THA", None, "CONCEDE", "0832"),
+        ),
+        # 0842 returning looted cultural property
+        ("Belgium returned stolen artefacts to Congo.", ("BEL", "COD", "RETREAT", "0842")),
+        # 063 judicial cooperation: handing over and transferring suspects
+        ("Kenya handed over two men to Uganda on Friday.", ("KEN", "UGA", "COOPERATE", "063")),
+        (
+            "Colombia transferred three drug traffickers to the United States.",
+            ("COL", "USA", "COOPERATE", "063"),
+        ),
+        # 064 intelligence sharing between conjoined partners
+        (
+            "Morocco and Spain share intelligence on migrant smuggling.",
+            ("MAR", "ESP", "COOPERATE", "064"),
+        ),
+        # suspending intelligence sharing reduces relations with the partner
+        (
+            "Turkey suspended intelligence sharing with Sweden.",
+            ("TUR", "SWE", "SANCTION", "160"),
+        ),
+        # 16 leaving a body; a body suspending a member
+        (
+            "Burundi's exit from the International Criminal Court took effect in 2017.",
+            ("BDI", "IGO", "SANCTION", "160"),
+        ),
+        ("The African Union suspended Gabon from the bloc.", ("IGO", "GAB", "SANCTION", "160")),
+        # 164 pulling negotiators out of talks
+        (
+            "Egypt pulled its delegation out of the talks with Ethiopia.",
+            ("EGY", None, "SANCTION", "164"),
+        ),
+        # 087 disengagement between conjoined forces
+        (
+            "Armenia and Azerbaijan began disengagement of their forces on the frontier.",
+            ("ARM", "AZE", "RETREAT", "087"),
+        ),
+        # 15 force posture
+        (
+            "The Sudanese army massed reinforcements around the town of Bara.",
+            ("SDN", "SDN", "MOBILIZE", "154"),
+        ),
+        ("Taiwan scrambled fighters on Sunday.", ("TWN", None, "MOBILIZE", "150")),
+        (
+            "North Korea conducted a test-firing of a cruise missile.",
+            ("PRK", None, "MOBILIZE", "150"),
+        ),
+        ("Russia launched naval drills near Japan.", ("RUS", "JPN", "MOBILIZE", "150")),
+        # 14 strikes
+        ("Portuguese nurses walked off the job over pay.", ("PRT", None, "PROTEST", "143")),
+        ("A detained Cuban dissident went on hunger strike.", ("CUB", None, "PROTEST", "142")),
+        ("Cuban dockworkers went on strike on Monday.", ("CUB", None, "PROTEST", "143")),
+        # 05 support
+        ("Germany threw its weight behind Spain's candidate.", ("DEU", "ESP", "SUPPORT", "052")),
+        (
+            "The Hungarian parliament ratified Finland's application to join NATO.",
+            ("HUN", "FIN", "SUPPORT", "051"),
+        ),
+        # 12 the asker or the ruling body, named on the object, is the recipient
+        (
+            "Myanmar's junta turned down a request from ASEAN to meet Aung San Suu Kyi.",
+            ("MMR", "IGO", "REJECT", "120"),
+        ),
+        (
+            "Poland defied an order from the European Court of Justice.",
+            ("POL", "IGO", "REJECT", "128"),
+        ),
+        # 129 blocking a Security Council text is a veto
+        (
+            "The United States blocked a Security Council statement on Gaza.",
+            ("USA", "IGO", "REJECT", "129"),
+        ),
+        # 061 trade with the seller named on the goods; said of the future, an intention
+        (
+            "India will increase purchases of Russian oil, the minister said.",
+            ("IND", "RUS", "AGREE", "031"),
+        ),
+    ],
+)
+def test_vocabulary_construction(nlp: Language, text: str, expected: Triple) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # standing behind a thing, throwing something else, a hat into the ring
+        "The French president stood behind the podium as he spoke.",
+        "The Kenyan president threw his hat into the ring.",
+        # sheltering from danger is no aid given to anyone
+        "Thousands of displaced families are sheltering in mosques in Khartoum.",
+        # a system or a plane load that is no weapon or aid
+        "The German company delivered a new signalling system to the railway operator.",
+        "The Turkish airline flew 200 passengers to Berlin.",
+        # walking off a stage is no strike; scrambling to do something is no show of force
+        "The Chinese delegation walked off the stage after the speech.",
+        "The Iraqi army scrambled to contain the fire.",
+        # transferring a case, dropping one's own appeal
+        "The Egyptian government transferred the case to a military court.",
+        "The Nigerian government dropped its appeal to the court.",
+    ],
+)
+def test_vocabulary_no_event(nlp: Language, text: str) -> None:
+    assert [e for e in eventcoder.code(text, nlp=nlp) if e.event_type] == []
