@@ -1478,8 +1478,10 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
     if word in TOPIC_PREPS and _is_topical(found[governor.i].code):
         return governor.i, "the topic of talks or information"
     code = found[governor.i].code
-    if word in ("against", "from") and tok.dep_ == "pcomp" and _is_request(code) | (
-        code[:2] in VERBAL_CONFLICT_ROOTS
+    if (
+        word in ("against", "from")
+        and tok.dep_ == "pcomp"
+        and _is_request(code) | (code[:2] in VERBAL_CONFLICT_ROOTS)
     ):
         return governor.i, "what is warned or urged against"
     if word == "of" and holder.lemma_.lower() in CHARGE_NOUNS:
