@@ -1481,7 +1481,7 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
     if (
         word in ("against", "from")
         and tok.dep_ == "pcomp"
-        and _is_request(code) | (code[:2] in VERBAL_CONFLICT_ROOTS)
+        and (_is_request(code) or code[:2] in VERBAL_CONFLICT_ROOTS)
     ):
         return governor.i, "what is warned or urged against"
     if word == "of" and holder.lemma_.lower() in CHARGE_NOUNS:
