@@ -204,6 +204,21 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "journalists.",
             ("IGO", "RUS", "ACCUSE", "111"),
         ),
+        # a hyphenated verb's first part is its particle: a test, not an attack
+        (
+            "North Korea test-fired a ballistic missile into the sea.",
+            ("PRK", None, "MOBILIZE", "150"),
+        ),
+        # the partner of a call may hang on the means of the call
+        (
+            "Kenya's president spoke by telephone with the Ethiopian prime minister.",
+            ("KEN", "ETH", "CONSULT", "041"),
+        ),
+        # "allowed X to enter Y", parsed as a clause: X is what is let, Y where it goes
+        (
+            "Egypt allowed fuel trucks to enter Gaza through the Rafah crossing.",
+            ("EGY", "PSE", "RETREAT", "0863"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",

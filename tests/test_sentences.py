@@ -25,7 +25,6 @@ KNOWN_MISSES: dict[str, str] = {
     "own-037": "'offered to mediate between' gives the mediation, not the offer, a recipient",
     "own-042": "domestic concession: no recipient named, we do not infer the country's own people",
     "own-060": "domestic concession without a named recipient",
-    "own-061": "'allowed X to enter' is not a pattern yet",
     "own-066": "'began a hunger strike' is not a pattern (ambiguous 'strike')",
     "own-068": "drills 'around Taiwan': show of force vs joint exercise needs the preposition",
     "own-069": "domestic coercion without a named recipient",

@@ -310,9 +310,10 @@ def _lemma_forms(tok: Token) -> set[str]:
     """A noun's lemma, and with its compound modifiers closed up or hyphenated: "air strikes"
     is also "airstrike", "cease-fire" (tokenised cease - fire) also "ceasefire"."""
     lemma = tok.lemma_.lower()
-    parts = [c.lower_ for c in _kids(tok) if c.dep_ == "compound" and c.i < tok.i]
-    if tok.i >= 2 and tok.nbor(-1).text == "-":
-        parts.append(tok.nbor(-2).lower_)
+    compounds = [c for c in _kids(tok) if c.dep_ == "compound" and c.i < tok.i]
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.i - 2 not in {c.i for c in compounds}:
+        compounds.append(tok.nbor(-2))
+    parts = [c.lower_ for c in sorted(compounds, key=lambda c: c.i)]
     if not parts:
         return {lemma}
     joined = "".join(parts)
@@ -541,10 +542,20 @@ class EventCoder:
         kids = [(c, c.dep_, c.lower_) for c in _kids(tok)]  # _kids(Token) builds anew
         particles = {w for _, d, w in kids if d in ("prt", "advmod")}
         particles |= {w for c, _, w in kids if _compound_prep(c)}  # "pulled out of"
+        if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).head.i == tok.i:
+            particles.add(tok.nbor(-2).lower_)  # "test-fired": the first part as a particle
         strict_particles = {w for _, d, w in kids if d == "prt"}
         passive = any(d in ("nsubjpass", "auxpass") for _, d, _ in kids) or _is_passive(tok)
         obj = next(iter(_patients(tok) if passive else _children(tok, "dobj")), None)
         objs = _conjoined(obj) if obj is not None else []
+        # "allowed aid trucks to enter Gaza", parsed as a clause: its subject is what is let,
+        # for rows that constrain the object
+        clause_obj = None
+        if obj is None and (clause := _object_clause(tok)) is not None:
+            clause_obj = next(iter(_children(clause, "nsubj")), None)
+        clause_lemmas = (
+            {f for t in _conjoined(clause_obj) for f in _lemma_forms(t)} if clause_obj else set()
+        )
         # "a new package of air defence missiles": the missiles are what is delivered; but in
         # "a suspension of aid" the suspension is what is done, a nominal event of its own.
         objs += [
@@ -587,6 +598,8 @@ class EventCoder:
                     # the row's preposition is what is done.
                     targets = _prep_objects(tok, pattern.preps)
                     lemmas = {f for p in targets for f in _lemma_forms(p)}
+                if obj is None and pattern.objects & clause_lemmas:
+                    lemmas = clause_lemmas
                 if not (
                     pattern.objects & lemmas
                     or ("@actor" in pattern.objects and obj_is_actor)
@@ -644,6 +657,8 @@ class EventCoder:
             return None
         self._note(tok.i, "chosen", "the most specific matching row", pattern, best[0])
         match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
+        if obj is None and clause_obj is not None and pattern.objects & clause_lemmas:
+            obj = clause_obj
         if obj is None and pattern.objects:
             # "pulled out of the grain deal with Ukraine": the preposition's object is what is
             # done, and the other party may hang on it.
@@ -692,6 +707,8 @@ class EventCoder:
         self, tok: Token, pattern: Pattern, obj: Token | None, passive: bool, actors: DocActors
     ) -> list[Token]:
         """The recipient's phrase heads: the first of these places that names an actor."""
+        # "fired on its border posts": a hostile act's target may be named by its owner only
+        owners = pattern.cameo[:2] in ("14", "15", "16", "17", "18", "19", "20")
         with_obj = [tok] + ([obj] if obj is not None else [])
         # "demanded that Maduro step down", "urged that Iran halt": who is asked.
         clause = None
@@ -710,10 +727,22 @@ class EventCoder:
         elif obj is not None:
             groups.append(_children(tok, "dative"))  # "gave Sri Lanka a loan"
             groups.append([obj])  # "expelled a Pakistani diplomat": the object is the recipient
+        let = _object_clause(tok) if pattern.objects and not _children(tok, "dobj") else None
+        if let is not None:
+            # "allowed aid trucks to enter Gaza": where or to whom the let act goes
+            groups.append(_children(let, "dobj") + _prep_objects(let, PLACE_PREPS))
         if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and not _children(tok, "dobj"):
             groups.append([tok.head])  # "a Hamas member jailed last year"
-        # "ratified an agreement with the EU": the other party named on the object or verb.
+        # "ratified an agreement with the EU": the other party named on the object or verb;
+        # "spoke by telephone with Pezeshkian": or on the verb's prepositional object.
         groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
+        groups.append(
+            [
+                p
+                for a in _prep_objects(tok, frozenset({"by", "over", "on", "in", "via"}))
+                for p in _prep_objects(a, frozenset({"with"}))
+            ]
+        )
         if "where" in pattern.flags:
             # Protests are aimed at the authorities of the place they happen in; troops massed
             # near a border face the country across it; a strike hits the country it lands in;
@@ -725,7 +754,7 @@ class EventCoder:
         # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
         for known_only in (True, False):
             for group in groups:
-                if any(_names_actor(actors, h, known_only) for h in group):
+                if any(_names_actor(actors, h, known_only, owners) for h in group):
                     return group
         return []
 
@@ -1635,7 +1664,9 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     ]
 
 
-def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> bool:
+def _names_actor(
+    actors: DocActors, tok: Token, known_only: bool = False, owners: bool = False
+) -> bool:
     """Whether the phrase headed by ``tok`` (or a pronoun there) can name an actor; with
     ``known_only``, an actor of known country or organisation (not ``---CVL``)."""
     if tok.pos_ == "PRON":
@@ -1650,7 +1681,7 @@ def _names_actor(actors: DocActors, tok: Token, known_only: bool = False) -> boo
         if actor is not None and not (known_only and actor.code.startswith("---")):
             return True
     # "its border posts": the owner the possessive names (resolved when the event is built)
-    return not known_only and any(
+    return owners and not known_only and any(
         p.pos_ == "PRON" and p.lower_ in PRONOUNS_GROUP for p in _children(tok, "poss")
     )
 
