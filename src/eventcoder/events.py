@@ -1681,8 +1681,10 @@ def _names_actor(
         if actor is not None and not (known_only and actor.code.startswith("---")):
             return True
     # "its border posts": the owner the possessive names (resolved when the event is built)
-    return owners and not known_only and any(
-        p.pos_ == "PRON" and p.lower_ in PRONOUNS_GROUP for p in _children(tok, "poss")
+    return (
+        owners
+        and not known_only
+        and any(p.pos_ == "PRON" and p.lower_ in PRONOUNS_GROUP for p in _children(tok, "poss"))
     )
 
 
