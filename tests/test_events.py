@@ -219,6 +219,36 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Egypt allowed fuel trucks to enter Gaza through the Rafah crossing.",
             ("EGY", "PSE", "RETREAT", "0863"),
         ),
+        # the other party may hang on what the object is part of
+        (
+            "Turkey hosted a round of talks between Russian and Ukrainian delegations.",
+            ("TUR", "UKR", "CONSULT", "045"),
+        ),
+        # who made what is rejected
+        (
+            "Ethiopia rejected a proposal put forward by Egypt on the Nile dam.",
+            ("ETH", "EGY", "REJECT", "120"),
+        ),
+        # a threat is aimed at whoever its condition is about
+        (
+            "Pyongyang said it would use its nuclear weapons if South Korea crossed the red line.",
+            ("PRK", "KOR", "THREATEN", "138"),
+        ),
+        # the object of a participle clause is the main act's target
+        (
+            "Pakistan expelled two Indian diplomats, accusing them of spying.",
+            ("PAK", "IND", "ACCUSE", "112"),
+        ),
+        # a name several countries' bodies bear takes the country the article is about
+        (
+            "Argentine pensioners marched to Congress in Buenos Aires.",
+            ("ARG", "ARG", "PROTEST", "141"),
+        ),
+        # force against protesters is aimed at the country it happens in
+        (
+            "Georgian riot police cracked down on pro-EU demonstrators in Tbilisi.",
+            ("GEO", "GEO", "ASSAULT", "175"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",
@@ -340,6 +370,11 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         ),
         # a warning to no one about nothing in particular is no threat
         ("The UN warned of famine in Gaza.", set()),
+        # what is blocked is not done
+        (
+            "Slovakia vetoed a package of EU sanctions on Russia.",
+            {("SVK", "IGO", "REJECT", "129")},
+        ),
         # a claim takes the acts that go with it ("..., killing nine")
         (
             "Ukraine's defence ministry said Russia had launched 300 missiles at Kyiv, killing "

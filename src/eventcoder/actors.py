@@ -28,6 +28,8 @@ SECTORS = frozenset({
 })  # fmt: skip
 # Sectors of armed or coercive bodies: for them "attack" is violence, not criticism.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM", "PRM"})
+# Prepositions that name an act's target ("imposed sanctions on", "fired at").
+TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 # Actor kinds that name a place (a country, its adjective or capital, a town in it).
 PLACE_KINDS = frozenset({"country", "adjective", "capital", "place"})
 # Dependency labels that stay inside a noun phrase when we look for the words naming an actor.
@@ -619,6 +621,19 @@ class DocActors:
                 kind = kind or e.kind
             if e.kind in ("person", "group", "agency", "party", "igo", "ngo", "media", "company"):
                 name = name or e.name
+        if head_mention is not None and head_mention.entry.kind in ("agency", "party") and country:
+            # "Congress in Buenos Aires": where a body is named to sit says whose it is
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        m = self._at.get(obj.i)
+                        if (
+                            obj.dep_ == "pobj"
+                            and m is not None
+                            and m.entry.country
+                            and m.entry.kind in ("country", "capital")
+                        ):
+                            country = m.entry.country
         # Sector: the head's role word, else the role word nearest the head, else the org's.
         # A post ("spokesman", "commander") takes the sector of the body it is held in, named
         # anywhere in the phrase: "army spokesman" MIL, "Taliban commander" REB.
@@ -857,6 +872,21 @@ class DocActors:
                 return False
             return not wants_person or actor.kind in ("person", "memory")
 
+        verb = pronoun.head
+        if pronoun.dep_ == "dobj" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "imposed sanctions on two ministers, accusing them of incitement": the one a
+            # participle clause's object refers to is the main act's target
+            main = verb.head
+            targets = [c for c in main.children if c.dep_ == "dobj"] + [
+                o for p in main.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                for o in p.children if o.dep_ == "pobj"
+            ]  # fmt: skip
+            for target in targets:
+                candidate = self.resolve(target)
+                if candidate is not None and fits(candidate):
+                    return self._span_actor(
+                        [pronoun], candidate, candidate.name or candidate.text, "pronoun"
+                    )
         head = pronoun.head
         while head.head.i != head.i:
             head = head.head

@@ -710,6 +710,10 @@ class EventCoder:
         # "fired on its border posts": a hostile act's target may be named by its owner only
         owners = pattern.cameo[:2] in ("14", "15", "16", "17", "18", "19", "20")
         with_obj = [tok] + ([obj] if obj is not None else [])
+        # "mediated a round of talks between X and Y", "captured the village of Yalta in
+        # Ukraine": what the object is a part or an instance of carries the other party
+        inner = _prep_objects(obj, frozenset({"of"})) if obj is not None else []
+        with_obj += inner
         # "demanded that Maduro step down", "urged that Iran halt": who is asked.
         clause = None
         if _is_request(pattern.cameo):
@@ -736,6 +740,14 @@ class EventCoder:
         # "ratified an agreement with the EU": the other party named on the object or verb;
         # "spoke by telephone with Pezeshkian": or on the verb's prepositional object.
         groups.append([p for a in with_obj for p in _prep_objects(a, FALLBACK_PREPS)])
+        if obj is not None:
+            # "rejected a plan put forward by the UN envoy", "calls from trade unions": who
+            # made what is accepted or rejected
+            groups.append(
+                [p for a in _children(obj, "acl") for b in _children(a, "agent")
+                 for p in _children(b, "pobj")]
+                + _prep_objects(obj, frozenset({"from", "by"}))
+            )  # fmt: skip
         groups.append(
             [
                 p
@@ -749,6 +761,8 @@ class EventCoder:
             # the place may be named on the actor ("protesters in the capital rallied").
             groups.append([p for a in with_obj for p in actors.places(a, PLACE_PREPS)])
             groups.append([p for a in _subject(tok) for p in actors.places(a, PLACE_PREPS)])
+            # "seized control of Goma": the place taken
+            groups.append([p for p in inner if actors.names_country(p) or p.i in actors.located])
         if clause is not None:
             groups.insert(0, _children(clause, "nsubj"))
         # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
@@ -845,8 +859,17 @@ class EventCoder:
                 match.suppressed_by = supported
                 match.suppressed_reason = "support verb of a nominal event"
             obj = match.object_token
+            blocking = match.code == "129" or match.code[:2] == "16"  # veto, block, halt
+            if obj is None and blocking and match.kind == "verb":
+                obj = next(iter(_children(match.token, "dobj")), None)
             if obj is not None:
-                for o in _conjoined(obj):
+                inner = []
+                if blocking:
+                    # "blocked a package of EU sanctions": what is blocked is not done
+                    inner = [
+                        c for p in _prep_objects(obj, frozenset({"of"})) for c in _conjoined(p)
+                    ]
+                for o in _conjoined(obj) + inner:
                     if o.i in found and found[o.i].kind == "noun":
                         found[o.i].suppressed_by = match.token.i
                         found[o.i].suppressed_reason = "object of another trigger"
@@ -897,6 +920,18 @@ class EventCoder:
         for match in found.values():
             self._willing(match)
             self._modality(match)
+            if match.code[:2] == "13" and not any(
+                _names_actor(actors, h) for h in match.recipient_heads
+            ):
+                # "warned it would use nuclear weapons if the US crossed its red lines": the
+                # threat is aimed at whoever the condition is about
+                match.recipient_heads = [
+                    s
+                    for c in _kids(match.token)
+                    if c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in _kids(c))
+                    for s in _children(c, "nsubj")
+                ]
             hypothetical = _hypothetical(match.token)
             if hypothetical is not None and match.suppressed_by is None:
                 # "Iran could attack Israel", "if Pakistan attacks India": no act is reported.
