@@ -249,6 +249,25 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Georgian riot police cracked down on pro-EU demonstrators in Tbilisi.",
             ("GEO", "GEO", "ASSAULT", "175"),
         ),
+        # the condition may hang on the threatened act
+        (
+            "Turkey threatened to strike militant camps in Iraq if Baghdad failed to act.",
+            ("TUR", "IRQ", "THREATEN", "138"),
+        ),
+        # strikes on sites in a country hit that country
+        ("Israel carried out air strikes on targets in Syria.", ("ISR", "SYR", "ASSAULT", "190")),
+        # talks a visitor arrived for are with the host
+        (
+            "The Iranian foreign minister arrived in Riyadh for talks on Yemen.",
+            ("IRN", "SAU", "CONSULT", "046"),
+        ),
+        # whose assets are frozen
+        ("Canada froze the assets of three Iranian banks.", ("CAN", "IRN", "SANCTION", "163")),
+        # money "in aid for" a country
+        (
+            "Japan disbursed 50 million dollars in emergency aid for Sudan.",
+            ("JPN", "SDN", "AID", "071"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",
@@ -370,6 +389,21 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         ),
         # a warning to no one about nothing in particular is no threat
         ("The UN warned of famine in Gaza.", set()),
+        # a threatened or planned act is not done; what a request is about is not news
+        (
+            "Mexico extradited 20 cartel members to the United States to head off threatened "
+            "tariffs.",
+            {("MEX", "USA", "COOPERATE", "063")},
+        ),
+        (
+            "The European Union urged Belgrade to reverse its crackdown on students.",
+            {("IGO", "SRB", "REQUEST", "020")},
+        ),
+        # sending warships without a recipient is a deployment, not military aid
+        (
+            "China sent warships and fighter jets around the island of Taiwan.",
+            {("CHN", "TWN", "MOBILIZE", "154")},
+        ),
         # what is blocked is not done
         (
             "Slovakia vetoed a package of EU sanctions on Russia.",

@@ -425,9 +425,10 @@ class DocActors:
             subtree: Iterable[Token] = ()
             if prep.lower_ in preps:
                 subtree = prep.subtree
-            elif prep.lower_ in ("from", "during"):
+            elif prep.lower_ in ("from", "during", "on", "against"):
                 # "abducted pupils from a school in Kebbi state", "shot during a rally in
-                # Guerrero": the place is what an "in" under the phrase names.
+                # Guerrero", "strikes on nine sites in Pakistan": the place is what an "in"
+                # under the phrase names.
                 subtree = [
                     t for p in prep.subtree if p.dep_ == "prep" and p.lower_ in ("in", "at")
                     for t in p.subtree

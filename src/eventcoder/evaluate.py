@@ -1,6 +1,7 @@
 """Accuracy against labelled data (format: ../shared/data/README.md).
 
-Scores, per document at country level ("IGO" for international organisations):
+Scores, per document at country level ("IGO" for international organisations, "IMG" for
+transnational armed groups, no country for NGOs and roles of unknown country):
 event type P/R/F1 over the set of PLOVER types; actor P/R/F1 over the set of actor countries;
 triple P/R/F1 over (actor, recipient, type), a gold recipient of null matching any recipient;
 optional gold events are never missed and never false positives. Quad accuracy compares the
@@ -58,14 +59,16 @@ class Score:
 
 
 def country(actor: Actor | None) -> str | None:
-    """An actor at the level the labelled data uses: ISO alpha-3, "IGO", or its code's prefix."""
-    if actor is None or actor.code.startswith("---"):
+    """An actor at the level the labelled data uses: ISO alpha-3, "IGO" for international
+    organisations, "IMG" for transnational armed groups, else None (a role of no known country,
+    an NGO)."""
+    if actor is None:
         return None
     if actor.country:
         return actor.country
-    if actor.code.startswith("IGO"):
-        return "IGO"
-    return actor.code[:3]
+    if actor.code[:3] in ("IGO", "IMG"):
+        return actor.code[:3]
+    return None
 
 
 def quad_of(cameo: str) -> int:

@@ -105,6 +105,11 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
 RIOT, REPRESSION = "145", "175"
 VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
+# Modifiers that make a nominal act one not (yet) done: "threatened tariffs", "a planned
+# offensive".
+UNREALISED = frozenset(
+    {"threatened", "planned", "proposed", "possible", "potential", "prospective", "looming"}
+)
 # Verbs whose "from" + gerund is not done: "refrain from sending troops".
 REFRAINING = frozenset({"refrain", "abstain", "desist"})
 # Prepositions that give the topic of talks or information ("talks on ending the war").
@@ -712,7 +717,7 @@ class EventCoder:
         with_obj = [tok] + ([obj] if obj is not None else [])
         # "mediated a round of talks between X and Y", "captured the village of Yalta in
         # Ukraine": what the object is a part or an instance of carries the other party
-        inner = _prep_objects(obj, frozenset({"of"})) if obj is not None else []
+        inner = _prep_objects(obj, frozenset({"of", "in"})) if obj is not None else []
         with_obj += inner
         # "demanded that Maduro step down", "urged that Iran halt": who is asked.
         clause = None
@@ -730,7 +735,15 @@ class EventCoder:
             groups.append(core + _children(tok, "dative"))
         elif obj is not None:
             groups.append(_children(tok, "dative"))  # "gave Sri Lanka a loan"
-            groups.append([obj])  # "expelled a Pakistani diplomat": the object is the recipient
+            # "expelled a Pakistani diplomat": the object is the recipient; "froze the assets of
+            # four Russian banks": or whose it is
+            # What is given or sent is not whom it goes to ("sent warships"), unless a country
+            # names it ("gave Ukraine tanks", parsed as one phrase).
+            given = pattern.cameo[:2] in ("07", "15")
+            if not given or (pattern.cameo[:2] == "07" and _names_actor(actors, obj, True)):
+                groups.append([obj])
+            if not given:
+                groups.append([p for p in inner if p.dep_ == "pobj" and p.head.lower_ == "of"])
         let = _object_clause(tok) if pattern.objects and not _children(tok, "dobj") else None
         if let is not None:
             # "allowed aid trucks to enter Gaza": where or to whom the let act goes
@@ -825,6 +838,9 @@ class EventCoder:
             if verb.lemma_.lower() in self.patterns.support_verbs:
                 heads = _subject(verb, self.patterns.nouns)
                 recipients = recipients or _children(verb, "dobj")
+                if not recipients and pattern.cameo[:2] == "04":
+                    # "arrived in Baghdad for talks": talks with whoever governs there
+                    recipients = actors.places(verb, frozenset({"in", "to", "at"}))
                 supported = True
         match.actor_heads = heads
         match.recipient_heads = recipients
@@ -925,12 +941,14 @@ class EventCoder:
             ):
                 # "warned it would use nuclear weapons if the US crossed its red lines": the
                 # threat is aimed at whoever the condition is about
+                scope = [match.token, *_children(match.token, "xcomp", "ccomp")]
                 match.recipient_heads = [
                     s
-                    for c in _kids(match.token)
+                    for t in scope
+                    for c in _kids(t)
                     if c.dep_ == "advcl"
                     and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in _kids(c))
-                    for s in _children(c, "nsubj")
+                    for s in _children(c, "nsubj", "nsubjpass")
                 ]
             hypothetical = _hypothetical(match.token)
             if hypothetical is not None and match.suppressed_by is None:
@@ -1517,6 +1535,16 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
         and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(tok.head))
     ):
         return tok.head.i, "what any attempt would do, not an act"
+    if tok.pos_ == "NOUN":
+        unreal = [c for c in _kids(tok) if c.dep_ == "amod" and c.lower_ in UNREALISED]
+        if unreal:
+            return unreal[0].i, "a threatened or planned act, not done"  # "threatened tariffs"
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.dep_ in ("xcomp", "ccomp") and verb.head.i in found:
+            asking = found[verb.head.i]
+            if _is_request(asking.code) and verb.i not in found:
+                # "urged Tbilisi to reverse its crackdown": what the request is about
+                return asking.token.i, "what a request is about"
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "agent"):
         # "shared information on soldiers deployed to Kursk", the participle hung on the
         # information: what the information or talks are about
