@@ -563,13 +563,15 @@ class EventCoder:
         )
         # "a new package of air defence missiles": the missiles are what is delivered; but in
         # "a suspension of aid" the suspension is what is done, a nominal event of its own.
-        objs += [
-            c
-            for o in objs
-            if o.lemma_.lower() not in self.patterns.nouns
-            for p in _prep_objects(o, frozenset({"of"}))
-            for c in _conjoined(p)  # "hundreds of drones and missiles"
-        ]
+        for _ in range(2):  # "three of the dozens of hostages"
+            objs += [
+                c
+                for o in objs
+                if o.lemma_.lower() not in self.patterns.nouns
+                for p in _prep_objects(o, frozenset({"of"}))
+                for c in _conjoined(p)  # "hundreds of drones and missiles"
+                if c not in objs
+            ]
         # "ended mediation efforts": the compound before a light head names what is done.
         objs += [
             c for o in objs if o.lemma_.lower() in LIGHT_OBJECTS for c in _children(o, "compound")
