@@ -268,6 +268,30 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Japan disbursed 50 million dollars in emergency aid for Sudan.",
             ("JPN", "SDN", "AID", "071"),
         ),
+        # a weapon's actor is whoever launched it
+        (
+            "Drones launched by Houthi rebels struck an air base in Saudi Arabia.",
+            ("YEM", "SAU", "ASSAULT", "195"),
+        ),
+        # an order to leave is an expulsion; of an envoy, reduced relations; of a body, 166
+        ("Chad ordered 20 Chinese workers to leave the country.", ("TCD", "CHN", "COERCE", "174")),
+        (
+            "Mali ordered the French ambassador to leave the country.",
+            ("MLI", "FRA", "SANCTION", "161"),
+        ),
+        (
+            "Burundi ordered the UN human rights office to close and leave the country.",
+            ("BDI", "IGO", "SANCTION", "166"),
+        ),
+        # only a state detains, jails or frees: where it happened says which
+        (
+            "Two French tourists have been detained in Iran on spying charges.",
+            ("IRN", "FRA", "COERCE", "173"),
+        ),
+        (
+            "Three Thai fishermen detained in Myanmar were released on Monday.",
+            ("MMR", "THA", "RETREAT", "0841"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",
@@ -403,6 +427,24 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         (
             "China sent warships and fighter jets around the island of Taiwan.",
             {("CHN", "TWN", "MOBILIZE", "154")},
+        ),
+        # what is asked through a non-trigger verb, refused, called for or reported is not done
+        (
+            "Kenya urged Ethiopia and Egypt to help fund the peace talks.",
+            {("KEN", "ETH", "REQUEST", "020"), ("KEN", "EGY", "REQUEST", "020")},
+        ),
+        (
+            "Rwanda rejected calls from Belgium to withdraw its troops from Congo.",
+            {("RWA", "BEL", "REJECT", "120")},
+        ),
+        (
+            "The minister declined to comment on reports that Qatar had expelled Hamas leaders.",
+            set(),
+        ),
+        # what is condemned is the speaker's view, not a report of the act
+        (
+            "Pakistan condemned the killing of two Pakistani soldiers by Indian troops.",
+            {("PAK", "IND", "ACCUSE", "111")},
         ),
         # what is blocked is not done
         (

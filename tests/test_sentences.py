@@ -34,7 +34,6 @@ KNOWN_MISSES: dict[str, str] = {
     "own-094": "deployment to help a government is coded MOBILIZE, not AID",
     "own-096": "ICC investigation's target is inside a nominal ('crimes ... by Myanmar's military')",
     "own-098": "'went on strike' is not a pattern (ambiguous 'strike')",
-    "own-099": "'ordered the mission to leave' is coded as a demand, not an expulsion",
     "own-100": "'dissolved' the party: organisation name is not resolved to Cambodia",
     "own-105": "domestic: the raided newspaper carries no country in the text",
 }

@@ -110,6 +110,17 @@ VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
 UNREALISED = frozenset(
     {"threatened", "planned", "proposed", "possible", "potential", "prospective", "looming"}
 )
+# Nouns whose to-infinitive is not done ("refusal to send weapons", "calls to free him") and
+# whose that-clause is not told as done ("reports that Cairo had offered").
+REFUSALS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
+CALLS = frozenset({"call", "demand", "request", "appeal", "plea", "pressure", "ultimatum"})
+HEARSAY = frozenset(
+    {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"}
+)
+# "ordered X to leave the country": an expulsion.
+ORDERING = frozenset({"order", "tell", "instruct", "direct", "force"})
+LEAVING = frozenset({"leave", "quit", "depart", "exit", "vacate"})
+DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
 # Verbs whose "from" + gerund is not done: "refrain from sending troops".
 REFRAINING = frozenset({"refrain", "abstain", "desist"})
 # Prepositions that give the topic of talks or information ("talks on ending the war").
@@ -460,11 +471,12 @@ def _subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> li
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
-        return [subj]
+        # "drones launched by the RSF struck fuel depots": whoever fired the weapon
+        return _wielder(subj)
     head = tok.head
     if head.i == tok.i:
         return []
-    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.pos_ in ("NOUN", "PRON"):
         # "a ruling ordering the release", "troops guarding the border": the noun acts; in
         # "India is a country destabilising Pakistan" the noun is said of the subject
         if head.dep_ == "attr" and head.head.i != head.i:
@@ -675,6 +687,19 @@ class EventCoder:
             )
         match.object_token = obj if pattern.objects else None
         match.actor_heads = _subject(tok, self.patterns.nouns)
+        if (
+            passive
+            and not match.actor_heads
+            and (pattern.cameo[:2] == "17" or pattern.cameo.startswith("084"))
+        ):
+            # "a British couple has been detained in Iran", "two nationals detained in China
+            # were released": only a state detains, jails, expels or frees; where it happened
+            # says which.
+            held = [a for p in _patients(tok) for a in _children(p, "acl") if a.tag_ == "VBN"]
+            shared = [tok.head] if tok.dep_ == "conj" else []  # "rounded up in X and expelled"
+            match.actor_heads = [
+                p for a in [tok, *held, *shared] for p in actors.places(a, frozenset({"in"}))
+            ][:1]
         head = tok.head
         if (
             tok.dep_ == "acl"
@@ -780,6 +805,17 @@ class EventCoder:
             groups.append([p for p in inner if actors.names_country(p) or p.i in actors.located])
         if clause is not None:
             groups.insert(0, _children(clause, "nsubj"))
+        act = next(iter(_children(tok, "dobj")), None)
+        if (
+            pattern.cameo[:2] in ("09", "11", "12", "14")
+            and act is not None
+            and act.lemma_.lower() in self.patterns.nouns
+        ):
+            # "condemned the killing of two soldiers by Indian troops": whoever did the act
+            doers = _children(act, "poss") + [
+                p for b in _children(act, "prep") if b.lower_ == "by" for p in _children(b, "pobj")
+            ]
+            groups.insert(0, doers)
         # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
         for known_only in (True, False):
             for group in groups:
@@ -878,11 +914,14 @@ class EventCoder:
                 match.suppressed_reason = "support verb of a nominal event"
             obj = match.object_token
             blocking = match.code == "129" or match.code[:2] == "16"  # veto, block, halt
-            if obj is None and blocking and match.kind == "verb":
+            # "condemned the killing of", "protesting the beating of", "investigate the attack":
+            # what is condemned, protested or investigated is told as the speaker's view
+            judging = match.code[:2] in ("09", "11", "14") and match.kind == "verb"
+            if obj is None and (blocking or judging) and match.kind == "verb":
                 obj = next(iter(_children(match.token, "dobj")), None)
             if obj is not None:
                 inner = []
-                if blocking:
+                if blocking or judging:
                     # "blocked a package of EU sanctions": what is blocked is not done
                     inner = [
                         c for p in _prep_objects(obj, frozenset({"of"})) for c in _conjoined(p)
@@ -936,6 +975,7 @@ class EventCoder:
             elif match.code[:2] == "13" and match.kind == "verb":
                 self._warning(match, actors)
         for match in found.values():
+            self._expulsion(match, actors)
             self._willing(match)
             self._modality(match)
             if match.code[:2] == "13" and not any(
@@ -997,6 +1037,23 @@ class EventCoder:
         match.mutual = inner.mutual  # "India and Pakistan plan to hold talks": with each other
         inner.suppressed_by = match.token.i
         inner.suppressed_reason = "intended act (intent rewrite)"
+
+    def _expulsion(self, match: Match, actors: DocActors) -> None:
+        """'Niger ordered the Red Cross to leave the country': an order to leave is an
+        expulsion (174), of an international or aid body a withdrawal forced on it (166)."""
+        tok = match.token
+        if match.kind != "verb" or match.code[:2] != "10" or tok.lemma_.lower() not in ORDERING:
+            return
+        clause = _object_clause(tok)
+        complements = _children(tok, "xcomp") + ([clause] if clause is not None else [])
+        complements = [c for x in complements for c in [x, *_children(x, "conj")]]
+        if not any(c.lemma_.lower() in LEAVING for c in complements):
+            return
+        targets = [a for h in match.recipient_heads for a in self._resolve(actors, h)]
+        bodies = any(a.code.startswith("IGO") or a.sector == "NGO" for a in targets)
+        envoys = any(h.lemma_.lower() in DIPLOMATS for h in match.recipient_heads)
+        # expelling an envoy reduces relations (161), as the CAMEO codebook has it
+        match.cameo = "166" if bodies else "161" if envoys else "174"
 
     def _warning(self, match: Match, actors: DocActors) -> None:
         """'Somalia warned that al-Shabaab could retake territory': a warning about what a third
@@ -1537,6 +1594,22 @@ def _background(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
         and any(c.dep_ == "det" and c.lower_ == "any" for c in _kids(tok.head))
     ):
         return tok.head.i, "what any attempt would do, not an act"
+    holder = tok.head
+    if (
+        tok.dep_ == "advcl"
+        and _is_infinitive(tok)
+        and any(o.lemma_.lower() in CALLS for o in _children(holder, "dobj"))
+    ):
+        # "rejected calls from Armenia to free X", the infinitive hung on the verb
+        return holder.i, "what is asked, not done"
+    if tok.dep_ in ("acl", "ccomp") and holder.pos_ == "NOUN" and holder.i != tok.i:
+        word = holder.lemma_.lower()
+        if _is_infinitive(tok) and word in REFUSALS:
+            return holder.i, "what is refused or failed, not done"  # "refusal to send weapons"
+        if _is_infinitive(tok) and word in CALLS:
+            return holder.i, "what is asked, not done"  # "calls from Armenia to free X"
+        if word in HEARSAY:
+            return holder.i, "what reports say, not told as done"  # "reports that Cairo offered"
     if tok.pos_ == "NOUN":
         unreal = [c for c in _kids(tok) if c.dep_ == "amod" and c.lower_ in UNREALISED]
         if unreal:
@@ -1607,6 +1680,12 @@ def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:
             return None
     elif dep != "xcomp":
         return None
+    for _ in range(2):
+        # "urged Turkey to help fund the mission", "agreed to begin pulling back": through
+        # verbs that are no triggers themselves
+        if head.i in found or head.dep_ != "xcomp" or head.head.i == head.i:
+            break
+        head = head.head
     return found.get(head.i) if head.i != tok.i else None
 
 
