@@ -387,7 +387,7 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         # what someone is charged with is no act
         (
             "A Tunisian court jailed a blogger on charges of insulting the president.",
-            {("TUN", None, "COERCE", "173")},
+            {("TUN", "TUN", "COERCE", "173")},
         ),
         # a condition is no act
         (

@@ -23,19 +23,13 @@ KNOWN_MISSES: dict[str, str] = {
     "own-026": "demand for release: target is the detaining country, we take the detainees",
     "own-032": "passive 'were placed on alert' with no agent has no actor",
     "own-037": "'offered to mediate between' gives the mediation, not the offer, a recipient",
-    "own-042": "domestic concession: no recipient named, we do not infer the country's own people",
     "own-060": "domestic concession without a named recipient",
-    "own-066": "'began a hunger strike' is not a pattern (ambiguous 'strike')",
     "own-068": "drills 'around Taiwan': show of force vs joint exercise needs the preposition",
-    "own-069": "domestic coercion without a named recipient",
     "own-077": "actor only in a participle ('supplies sent by Turkey reached ...')",
-    "own-078": "domestic concession without a named recipient",
     "own-084": "rioters torching buildings: protest coded from 'in protest at' is not supported",
     "own-094": "deployment to help a government is coded MOBILIZE, not AID",
     "own-096": "ICC investigation's target is inside a nominal ('crimes ... by Myanmar's military')",
-    "own-098": "'went on strike' is not a pattern (ambiguous 'strike')",
     "own-100": "'dissolved' the party: organisation name is not resolved to Cambodia",
-    "own-105": "domestic: the raided newspaper carries no country in the text",
 }
 
 

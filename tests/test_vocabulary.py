@@ -71,17 +71,17 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ),
         ("Britain slapped visa bans on Belarusian judges.", ("GBR", "BLR", "SANCTION", "163")),
         # 08 concessions
-        ("Turkey restored access to Wikipedia on Thursday.", ("TUR", None, "CONCEDE", "0811")),
+        ("Turkey restored access to Wikipedia on Thursday.", ("TUR", "TUR", "CONCEDE", "0811")),
         (
             "The Tanzanian government dropped the case against an opposition leader.",
-            ("TZA", None, "CONCEDE", "081"),
+            ("TZA", "TZA", "CONCEDE", "081"),
         ),
         ("Iraq lifted the suspension of Kuwaiti flights.", ("IRQ", "KWT", "CONCEDE", "081")),
         ("The African Union lifted the suspension of Gabon.", ("IGO", "GAB", "CONCEDE", "081")),
         ("Peruvian farmers lifted their roadblocks on Friday.", ("PER", None, "CONCEDE", "082")),
         (
             "The Thai government scrapped a planned tax increase after protests.",
-            ("THA", None, "CONCEDE", "0832"),
+            ("THA", "THA", "CONCEDE", "0832"),
         ),
         # 0842 returning looted cultural property
         ("Belgium returned stolen artefacts to Congo.", ("BEL", "COD", "RETREAT", "0842")),
@@ -129,9 +129,9 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ),
         ("Russia launched naval drills near Japan.", ("RUS", "JPN", "MOBILIZE", "150")),
         # 14 strikes
-        ("Portuguese nurses walked off the job over pay.", ("PRT", None, "PROTEST", "143")),
-        ("A detained Cuban dissident went on hunger strike.", ("CUB", None, "PROTEST", "142")),
-        ("Cuban dockworkers went on strike on Monday.", ("CUB", None, "PROTEST", "143")),
+        ("Portuguese nurses walked off the job over pay.", ("PRT", "PRT", "PROTEST", "143")),
+        ("A detained Cuban dissident went on hunger strike.", ("CUB", "CUB", "PROTEST", "142")),
+        ("Cuban dockworkers went on strike on Monday.", ("CUB", "CUB", "PROTEST", "143")),
         # 05 support
         ("Germany threw its weight behind Spain's candidate.", ("DEU", "ESP", "SUPPORT", "052")),
         (
@@ -229,11 +229,11 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         ),
         (
             "Pakistan's Supreme Court restored the registration of the opposition party.",
-            ("PAK", None, "CONCEDE", "0812"),
+            ("PAK", "PAK", "CONCEDE", "0812"),
         ),
         (
             "Tunisian authorities allowed the opposition party to reopen its offices.",
-            ("TUN", None, "CONCEDE", "0812"),
+            ("TUN", "TUN", "CONCEDE", "0812"),
         ),
         # 080 an objection dropped
         (
@@ -248,11 +248,11 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         # 14 protest: streets, hunger strike, stone throwing; 082 a walkout ended
         (
             "Thousands of Kenyans took to the streets of Nairobi on Tuesday.",
-            ("KEN", None, "PROTEST", "141"),
+            ("KEN", "KEN", "PROTEST", "141"),
         ),
         (
             "A jailed Egyptian activist has refused food for two weeks.",
-            ("EGY", None, "PROTEST", "142"),
+            ("EGY", "EGY", "PROTEST", "142"),
         ),
         (
             "Palestinian youths threw stones at Israeli troops in Hebron.",
@@ -281,7 +281,7 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
         # 172x bans on parties and the media
         (
             "The Sudanese government banned two opposition parties on Monday.",
-            ("SDN", None, "COERCE", "1722"),
+            ("SDN", "SDN", "COERCE", "1722"),
         ),
         (
             "The Ugandan government suspended the accreditation of a Kenyan broadcaster.",

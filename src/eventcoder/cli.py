@@ -88,8 +88,8 @@ def _actor_cell(actor: Actor | None) -> Text:
     cell.append(f"\n{actor.text}")
     if actor.kind in ("pronoun", "memory", "speaker") and actor.name:
         cell.append(f" = {actor.name}", style="italic")  # who "it" or "the spokesperson" is
-    if actor.kind == "inferred":
-        cell.append(" (inferred)", style="italic")
+    if actor.kind in ("inferred", "domestic"):
+        cell.append(f" ({actor.kind})", style="italic")
     return cell
 
 

@@ -105,6 +105,8 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RIOTING = frozenset({"171", "1711", "1712", "180", "182", "1823", "190"})
 RIOT, REPRESSION = "145", "175"
 VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13"})
+# The state's own bodies: their domestic acts are aimed at the country's people (_domestic).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Modifiers that make a nominal act one not (yet) done: "threatened tariffs", "a planned
 # offensive".
 UNREALISED = frozenset(
@@ -1501,6 +1503,7 @@ class EventCoder:
                             tok, recipient, actor, RIOT, index, sent, doc_id, date,
                             match.negated, f"{match.pattern.source} (violence by protesters)",
                         )  # fmt: skip
+                recipient = _domestic(actor, recipient, cameo, tok)
                 yield self._event(
                     tok, actor, recipient, cameo, index, sent, doc_id, date,
                     match.negated, source,
@@ -1662,6 +1665,34 @@ def _is_topical(code: str) -> bool:
     """Whether acts coded ``code`` have a topic rather than a target: statements (01), talks
     and meetings (04), sharing information (064)."""
     return code[:2] in ("01", "04") or code.startswith("064")
+
+
+def _domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> Actor | None:
+    """The recipient of a domestic act, when the text names none of known country.
+
+    A protest or strike by a country's people with no target named is aimed at its authorities
+    ("Greek workers walked off the job"); a state's concession, restriction or repression with
+    no target named, or aimed at people of no stated country, is aimed at its own people ("Nepal
+    reversed its ban", "Kenyan police arrested 40 protesters"). The recipient takes the actor's
+    country (and the role's sector), ``kind: "domestic"``. Armies are left out: they often act
+    abroad.
+    """
+    if actor.country is None or (recipient is not None and not recipient.code.startswith("---")):
+        return recipient
+    root = cameo[:2]
+    if root == "14":
+        if recipient is not None or actor.sector in STATE_SECTORS:
+            return recipient
+    elif root not in ("08", "17") or (actor.sector and actor.sector not in STATE_SECTORS):
+        return recipient
+    if actor.sector == "MIL":
+        return recipient
+    sector = recipient.sector if recipient is not None else None
+    code = actor.country + (sector or "")
+    if recipient is not None:
+        return Actor(recipient.text, code, actor.country, sector, recipient.name,
+                     recipient.start, recipient.end, "domestic")  # fmt: skip
+    return Actor("", code, actor.country, None, None, tok.idx, tok.idx, "domestic")
 
 
 def _complement_head(tok: Token, found: dict[int, Match]) -> Match | None:

@@ -14,14 +14,16 @@ class Actor:
     country: ISO 3166 alpha-3 or None. sector: 3-letter sector (GOV, MIL, ...) or None.
     name: a person's or organisation's name where one is known. start, end: character offsets of
     ``text`` in the article. kind: what identified it (country, adjective, capital, agent, igo,
-    group, agency, person, pronoun, memory, speaker, inferred, main, pair, place, author).
+    group, agency, person, pronoun, memory, speaker, inferred, main, pair, place, author,
+    domestic).
     ``speaker``: a first-person pronoun inside a quote, read as its speaker; ``inferred``: a party
     the text does not name, read from the quote's context (docs/quotes.md); ``main``: a bare role
     ("the army") given the article's main country; ``pair``: one of "the two countries"
     (docs/coding.md); ``place``: a town or region named where an act lands ("exercises in
     Alaska"), read as the country it is in; ``author``: a text ("a report", "a statement")
     standing for who issued it, named by a by/from phrase or the capital it was issued in
-    (docs/coding.md).
+    (docs/coding.md); ``domestic``: the recipient of a domestic act the text names no target
+    of known country for, read as the actor's own country (docs/coding.md).
     """
 
     text: str
