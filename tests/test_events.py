@@ -292,6 +292,11 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "Three Thai fishermen detained in Myanmar were released on Monday.",
             ("MMR", "THA", "RETREAT", "0841"),
         ),
+        # a participle on a noun that names no one is the clause subject's act
+        (
+            "China kept up pressure on Manila urging it to withdraw its vessels from the shoal.",
+            ("CHN", "PHL", "REQUEST", "020"),
+        ),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",
@@ -445,6 +450,11 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
         (
             "Pakistan condemned the killing of two Pakistani soldiers by Indian troops.",
             {("PAK", "IND", "ACCUSE", "111")},
+        ),
+        # a ruling speaks for the court that issued it, not for who defied it
+        (
+            "Kenya ignored a court ruling ordering the release of the opposition leader.",
+            {("KEN", None, "REJECT", "128")},
         ),
         # what is blocked is not done
         (

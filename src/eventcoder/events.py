@@ -119,6 +119,11 @@ CALLS = frozenset({"call", "demand", "request", "appeal", "plea", "pressure", "u
 HEARSAY = frozenset(
     {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"}
 )
+# Verbs by which a body issues a text that then speaks for it ("passed a resolution condemning").
+ISSUING = frozenset(
+    {"pass", "adopt", "issue", "publish", "release", "approve", "unveil", "present", "submit",
+     "table", "sign", "deliver", "send", "circulate", "draft"}
+)  # fmt: skip
 # "ordered X to leave the country": an expulsion.
 ORDERING = frozenset({"order", "tell", "instruct", "direct", "force"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit", "vacate"})
@@ -706,7 +711,21 @@ class EventCoder:
         if (
             tok.dep_ == "acl"
             and tok.tag_ == "VBG"
+            and match.actor_heads == [head]
+            and actors.resolve(head) is None
+            and head.lemma_.lower() not in actors.documents
+        ):
+            # "maintained pressure on Islamabad urging it to act": a noun that names no one
+            # (and no text that speaks for someone) does not act; the clause's subject does
+            verb = head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            match.actor_heads = _subject(verb, self.patterns.nouns) if verb is not head else []
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
             and head.dep_ == "dobj"
+            and head.head.lemma_.lower() in ISSUING
             and head.lemma_.lower() in actors.documents
             and actors.resolve(head) is None
         ):
