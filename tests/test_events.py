@@ -297,6 +297,8 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "China kept up pressure on Manila urging it to withdraw its vessels from the shoal.",
             ("CHN", "PHL", "REQUEST", "020"),
         ),
+        # "supplied X with Y": X receives, Y is what is given
+        ("Iran supplied Hezbollah with rockets.", ("IRN", "LBN", "AID", "072")),
         # a show of force held abroad is aimed at the country it is held in
         (
             "Turkish forces held military drills in northern Syria.",

@@ -124,6 +124,8 @@ ISSUING = frozenset(
     {"pass", "adopt", "issue", "publish", "release", "approve", "unveil", "present", "submit",
      "table", "sign", "deliver", "send", "circulate", "draft"}
 )  # fmt: skip
+# Participles on an object that say what it carries ("a ship carrying tents").
+CARRYING = frozenset({"carry", "transport", "bear", "load"})
 # "ordered X to leave the country": an expulsion.
 ORDERING = frozenset({"order", "tell", "instruct", "direct", "force"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit", "vacate"})
@@ -595,7 +597,28 @@ class EventCoder:
         objs += [
             c for o in objs if o.lemma_.lower() in LIGHT_OBJECTS for c in _children(o, "compound")
         ]
+        # "dispatched a ship carrying tents and medicine": what the carrier carries
+        objs += [
+            d
+            for o in objs
+            for a in _children(o, "acl")
+            if a.lemma_.lower() in CARRYING
+            for d in _conjoined(next(iter(_children(a, "dobj")), a))
+            if d is not a
+        ]
         obj_lemmas = {form for t in objs for form in _lemma_forms(t)}
+        # "supplied the army with armoured vehicles", "provided Samoa with 20 million dollars":
+        # the object is whom it goes to, the with-phrase what is given
+        given: list[Token] = []
+        if obj is not None and not passive and actors.is_actor(obj):
+            given = [
+                c
+                for w in _prep_objects(tok, frozenset({"with"}))
+                + _prep_objects(obj, frozenset({"with"}))
+                for t in [w, *_prep_objects(w, frozenset({"of", "in"}))]
+                for c in _conjoined(t)
+            ]
+        given_lemmas = {form for t in given for form in _lemma_forms(t)}
         preps = {w for _, d, w in kids if d in ("prep", "agent", "dative", "prt")}
         preps |= {g.lower_ for c, _, _ in kids if _compound_prep(c) for g in _children(c, "prep")}
         if obj is not None:
@@ -626,6 +649,8 @@ class EventCoder:
                     lemmas = {f for p in targets for f in _lemma_forms(p)}
                 if obj is None and pattern.objects & clause_lemmas:
                     lemmas = clause_lemmas
+                elif pattern.objects & given_lemmas and not pattern.objects & lemmas:
+                    lemmas = given_lemmas
                 if not (
                     pattern.objects & lemmas
                     or ("@actor" in pattern.objects and obj_is_actor)
@@ -685,6 +710,14 @@ class EventCoder:
         match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
         if obj is None and clause_obj is not None and pattern.objects & clause_lemmas:
             obj = clause_obj
+        if (
+            obj is not None
+            and given
+            and pattern.objects & given_lemmas
+            and not pattern.objects & obj_lemmas
+        ):
+            heads = heads or [obj]  # the object is the recipient
+            obj = given[0]
         if obj is None and pattern.objects:
             # "pulled out of the grain deal with Ukraine": the preposition's object is what is
             # done, and the other party may hang on it.
