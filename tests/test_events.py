@@ -496,6 +496,36 @@ def test_events_what_is_asked_or_allowed_is_not_done(
     assert _coded(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reaction with no recipient answers the last hostile act against the reactor's side
+        (
+            "Britain imposed sanctions on Monday on three Iranian banks. Tehran said it would "
+            "retaliate.",
+            ("IRN", "GBR", "THREATEN"),
+        ),
+        # praise or welcome answers the last act of another side
+        (
+            "Armenia released 20 Azerbaijani prisoners on Friday. Baku welcomed the move.",
+            ("AZE", "ARM", "SUPPORT"),
+        ),
+        # two titled leaders the parser joins into one phrase are two actors
+        (
+            "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met in "
+            "Nairobi on Monday.",
+            ("KEN", "ETH", "CONSULT"),
+        ),
+    ],
+)
+def test_events_across_the_article(nlp: Language, text: str, expected: tuple[str, ...]) -> None:
+    coded = {
+        (country(e.actor), country(e.recipient), e.event_type)
+        for e in eventcoder.code(text, nlp=nlp)
+    }
+    assert expected in coded
+
+
 def test_events_keep_negated_marks_them() -> None:
     nlp = eventcoder.load(keep_negated=True)
     (event,) = eventcoder.code("Pakistan did not accuse India.", nlp=nlp)

@@ -474,6 +474,9 @@ class DocActors:
         pair = self.pair(head)
         if pair:
             return pair
+        titled = self._titled_people(head)
+        if titled:
+            return titled
         base = self.resolve(head)
         out = [base] if base is not None else []
         for child in head.children:
@@ -800,6 +803,45 @@ class DocActors:
         return tok.lemma_.lower() == "capital" and any(
             self.names_country(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
         )
+
+    def _titled_people(self, head: Token) -> list[Actor]:
+        """"U.S. President Donald Trump and Russian President Vladimir Putin", which the parser
+        may make one phrase: one actor per titled name, each from its own words."""
+        if head.i not in self._person_at:
+            return []
+        tokens = [t for t in head.subtree if t.i <= head.i]
+        joins = [t for t in tokens if t.dep_ == "cc" and t.lower_ == "and"]
+        names = {id(e): e for t in tokens if (e := self._person_at.get(t.i)) is not None}
+        if len(joins) != 1 or len(names) != 2:
+            return []
+        cut = joins[0].i
+        out = []
+        for part in ([t for t in tokens if t.i < cut], [t for t in tokens if t.i > cut]):
+            person = next((self._person_at[t.i] for t in part if t.i in self._person_at), None)
+            if person is None:
+                return []
+            country = sector = None
+            for t in part:
+                m = self._at.get(t.i)
+                if m is None:
+                    continue
+                if country is None and m.entry.country:
+                    country = m.entry.country
+                if sector is None and m.entry.kind == "agent" and m.entry.sector:
+                    sector = m.entry.sector
+            known = self._people.get(person.text.lower()) or self._surname(
+                person.text.split()[-1]
+            )
+            if country is None and known is not None:
+                country, sector = known.country, sector or known.sector
+            code = _entry_code(country, sector, None)
+            if code is None:
+                return []
+            actor = self._actor_at(part, code, country, sector, person.text, "person")
+            self._people[person.text.lower()] = actor
+            self._people[person.text.split()[-1].lower()] = actor
+            out.append(actor)
+        return out
 
     def _surname(self, word: str) -> Actor | None:
         """The person a single name refers to: one remembered from this document (kind

@@ -1410,6 +1410,7 @@ class EventCoder:
         events = kept
         events += self._inferred(doc, actors, quotes, events, doc_id, date)
         events.sort(key=lambda e: (e.trigger.start, e.actor.start))
+        _reactions(events)
         _mark_roots(doc, events)
         for event in events:
             quote = quote_at(quotes, event.trigger.start)
@@ -1717,6 +1718,38 @@ def _is_topical(code: str) -> bool:
     """Whether acts coded ``code`` have a topic rather than a target: statements (01), talks
     and meetings (04), sharing information (064)."""
     return code[:2] in ("01", "04") or code.startswith("064")
+
+
+def _reactions(events: list[Event]) -> None:
+    """Give a reaction with no recipient the party it reacts to (``kind: "inferred"``).
+
+    "The EU imposed sanctions on Russian officers ... Moscow said it would retaliate": a
+    threat, accusation or rejection (CAMEO 09-13) with no recipient answers the last hostile act
+    against the actor's side in this or the two sentences before, else the last hostile act by
+    another side there; praise or welcome (05) answers the last act by another side ("Congo's
+    government welcomed the move"). ``events`` is in document order; changed in place.
+    """
+    for k, event in enumerate(events):
+        root = event.cameo[:2]
+        if event.recipient is not None or not (root == "05" or root in VERBAL_CONFLICT_ROOTS):
+            continue
+        side = _side(event.actor)
+        earlier = [
+            e
+            for e in events[:k]
+            if e.sentence_index >= event.sentence_index - 2 and _side(e.actor) != side
+        ]
+        if root == "05":
+            candidates = earlier
+        else:
+            hostile = [e for e in earlier if e.quad_class >= 3]
+            against = [e for e in hostile if e.recipient and _side(e.recipient) == side]
+            candidates = against or hostile
+        if not candidates or candidates[-1].actor.code.startswith("---"):
+            continue
+        source = candidates[-1].actor
+        event.recipient = Actor(source.text, source.code, source.country, source.sector,
+                                source.name, source.start, source.end, "inferred")  # fmt: skip
 
 
 def _domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> Actor | None:
