@@ -805,8 +805,8 @@ class DocActors:
         )
 
     def _titled_people(self, head: Token) -> list[Actor]:
-        """"U.S. President Donald Trump and Russian President Vladimir Putin", which the parser
-        may make one phrase: one actor per titled name, each from its own words."""
+        """Titled leaders joined by "and" that the parser may make one phrase ("U.S. President
+        Donald Trump and Russian President Vladimir Putin"): one actor each, from its own words."""
         if head.i not in self._person_at:
             return []
         tokens = [t for t in head.subtree if t.i <= head.i]
@@ -829,9 +829,7 @@ class DocActors:
                     country = m.entry.country
                 if sector is None and m.entry.kind == "agent" and m.entry.sector:
                     sector = m.entry.sector
-            known = self._people.get(person.text.lower()) or self._surname(
-                person.text.split()[-1]
-            )
+            known = self._people.get(person.text.lower()) or self._surname(person.text.split()[-1])
             if country is None and known is not None:
                 country, sector = known.country, sector or known.sector
             code = _entry_code(country, sector, None)
