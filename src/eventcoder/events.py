@@ -1734,13 +1734,11 @@ def _reactions(events: list[Event]) -> None:
         if event.recipient is not None or not (root == "05" or root in VERBAL_CONFLICT_ROOTS):
             continue
         side = _side(event.actor)
-        earlier = [
-            e
-            for e in events[:k]
-            if e.sentence_index >= event.sentence_index - 2 and _side(e.actor) != side
-        ]
+        recent = [e for e in events[:k] if e.sentence_index >= event.sentence_index - 2]
+        earlier = [e for e in recent if _side(e.actor) != side]
         if root == "05":
-            candidates = earlier
+            # "rights groups welcomed the (government's) decision": another party will do
+            candidates = [e for e in recent if _party(e.actor) != _party(event.actor)]
         else:
             hostile = [e for e in earlier if e.quad_class >= 3]
             against = [e for e in hostile if e.recipient and _side(e.recipient) == side]
