@@ -336,6 +336,118 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
             "JNIM militants killed 20 soldiers in western Niger.",
             ("NER", "NER", "ASSAULT", "190"),
         ),
+        # 030 an assurance given to someone named
+        (
+            "Qatar's emir assured the Lebanese president of continued support.",
+            ("QAT", "LBN", "AGREE", "030"),
+        ),
+        # 057 an agreement initialled; leaders witnessing the signing of agreements
+        (
+            "Serbia and Kosovo initialled a normalisation deal in Brussels.",
+            ("SRB", "XKX", "SUPPORT", "057"),
+        ),
+        (
+            "The Indian and Japanese prime ministers witnessed the signing of six agreements in Tokyo.",
+            ("JPN", "IND", "SUPPORT", "057"),
+        ),
+        # 060 cooperation strengthened between conjoined partners
+        (
+            "Japan and the Philippines strengthened cooperation on maritime security.",
+            ("PHL", "JPN", "COOPERATE", "060"),
+        ),
+        # 062 a patrol flown jointly; flown alone near a country, a show of force
+        (
+            "Indian and French fighter jets flew a joint patrol over the Indian Ocean.",
+            ("FRA", "IND", "COOPERATE", "062"),
+        ),
+        ("Russian bombers flew a patrol near Alaska on Monday.", ("RUS", "USA", "MOBILIZE", "150")),
+        # 071 money released for a country
+        ("The World Bank released 300 million dollars for Ethiopia.", ("IGO", "ETH", "AID", "071")),
+        # 0832 a law's implementation paused; 0842 territory ceded or given up
+        (
+            "The Iraqi government paused the implementation of the new tax law.",
+            ("IRQ", "IRQ", "CONCEDE", "0832"),
+        ),
+        ("Armenia ceded four villages to Azerbaijan in April.", ("ARM", "AZE", "RETREAT", "0842")),
+        ("Armenia gave up four border villages to Azerbaijan.", ("ARM", "AZE", "RETREAT", "0842")),
+        # a refused cession of land is a rejection
+        (
+            "Georgia will never cede its land to Russia, the prime minister said.",
+            ("GEO", "RUS", "REJECT", "120"),
+        ),
+        # 087 fighting halted by conjoined sides
+        ("Thailand and Cambodia halted the fighting on Monday.", ("KHM", "THA", "RETREAT", "087")),
+        # 129 a veto cast
+        (
+            "China cast its veto against a Security Council resolution on Myanmar.",
+            ("CHN", None, "REJECT", "129"),
+        ),
+        # countermeasures: taken, a sanction; announced for the future, a threat
+        (
+            "China said it would take countermeasures against the United States.",
+            ("CHN", "USA", "THREATEN", "131"),
+        ),
+        # 133 protests and strikes to go on or resume, said of the future
+        (
+            "Kenyan teachers vowed to press ahead with their strike.",
+            ("KEN", None, "THREATEN", "133"),
+        ),
+        (
+            "Peruvian farmers vowed to return to the streets next week.",
+            ("PER", None, "THREATEN", "133"),
+        ),
+        # 150 a missile launched at no one is a test, not an attack; 152 alert posture raised
+        (
+            "North Korea launched two cruise missiles on Thursday.",
+            ("PRK", None, "MOBILIZE", "150"),
+        ),
+        (
+            "Taiwan raised its defence posture on Sunday.",
+            ("TWN", None, "MOBILIZE", "152"),
+        ),
+        # ordering one's own army: the ordered act, not a demand
+        (
+            "Azerbaijani President Ilham Aliyev ordered the army to deploy tanks to the border.",
+            ("AZE", None, "MOBILIZE", "154"),
+        ),
+        # 1663 a UN agency barred from working; 1711 a vessel boarded
+        (
+            "Mali's junta banned the World Food Programme from working in the north.",
+            ("MLI", "IGO", "SANCTION", "1663"),
+        ),
+        (
+            "The Indian navy boarded a Liberian-flagged tanker in the Arabian Sea.",
+            ("IND", "LBR", "COERCE", "1711"),
+        ),
+        # 1721 internet access cut
+        (
+            "The Ethiopian government cut internet access in the Amhara region.",
+            ("ETH", "ETH", "COERCE", "1721"),
+        ),
+        # 190 a vessel rammed, troops driven back; 192 a village taken
+        (
+            "A Chinese coast guard ship rammed a Philippine supply boat near the shoal.",
+            ("CHN", "PHL", "ASSAULT", "190"),
+        ),
+        (
+            "Ukrainian troops drove Russian forces back from the outskirts of Kharkiv.",
+            ("UKR", "RUS", "ASSAULT", "190"),
+        ),
+        (
+            "Russian forces took the village of Krynky in southern Ukraine.",
+            ("RUS", "UKR", "COERCE", "192"),
+        ),
+        # office holders and bodies of the people and organisation dictionaries
+        ("Fico criticised Ukraine on Monday.", ("SVK", "UKR", "ACCUSE", "111")),
+        ("President Tayyip Erdogan accused Israel of genocide.", ("TUR", "ISR", "ACCUSE", "112")),
+        (
+            "The Popular Party accused the Spanish government of corruption.",
+            ("ESP", "ESP", "ACCUSE", "112"),
+        ),
+        (
+            "Paramilitary Rangers detained two opposition lawmakers in Pakistan's capital, Islamabad.",
+            ("PAK", "PAK", "COERCE", "173"),
+        ),
     ],
 )
 def test_vocabulary_construction(nlp: Language, text: str, expected: Triple) -> None:
@@ -365,6 +477,14 @@ def test_vocabulary_construction(nlp: Language, text: str, expected: Triple) -> 
         "The Greek coast guard patrolled the Aegean on Sunday.",
         "A Dutch company shipped 500 cars to Norway.",
         "The Egyptian minister handed the microphone to his Qatari counterpart.",
+        # meeting a fate, appealing a verdict, a currency rallying, passengers boarding,
+        # taking a stage
+        "Russian generals who order such strikes will meet the same fate as Hitler's, Ukraine's "
+        "president said.",
+        "The journalist's lawyers said they would appeal the verdict.",
+        "The Turkish lira rallied against the euro on Friday.",
+        "Thousands of passengers boarded the ferry in Dover.",
+        "The minister took the stage in Paris.",
     ],
 )
 def test_vocabulary_no_event(nlp: Language, text: str) -> None:
