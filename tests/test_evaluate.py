@@ -56,17 +56,31 @@ def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Pat
 def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
     report = evaluate(DEV / "petr2-silver.jsonl", nlp)
     assert report["event_type"]["f1"] >= 0.80, report["event_type"]  # the issue-5 target
-    assert report["triple"]["f1"] >= 0.70, report["triple"]
+    assert report["triple"]["f1"] >= 0.74, report["triple"]
 
 
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:
     report = evaluate(DEV / "quad-dev.jsonl", nlp)
-    assert report["quad"]["accuracy"] >= 0.81, report["quad"]
+    assert report["quad"]["accuracy"] >= 0.82, report["quad"]
 
 
 def test_evaluate_heldout_floors(nlp: Language) -> None:
     # A regression guard only: the held-out table must never be used to tune (docs/accuracy.md).
     report = evaluate(DATA / "heldout.jsonl", nlp)
     assert report["documents"] == 213
-    assert report["event_type"]["f1"] >= 0.72, report["event_type"]
-    assert report["triple"]["f1"] >= 0.48, report["triple"]
+    assert report["event_type"]["f1"] >= 0.80, report["event_type"]
+    assert report["triple"]["f1"] >= 0.64, report["triple"]
+
+
+@pytest.mark.parametrize(
+    ("name", "type_f1", "triple_f1"),
+    [("dev2.jsonl", 0.91, 0.78), ("dev3.jsonl", 0.86, 0.68), ("dev4.jsonl", 0.80, 0.59)],
+)
+def test_evaluate_development_tables_floors(
+    nlp: Language, name: str, type_f1: float, triple_f1: float
+) -> None:
+    # Our development tables (tests/data/dev*.md): written without running the coder, then
+    # tuned on, so regression guards, not estimates (docs/accuracy.md).
+    report = evaluate(DATA / name, nlp)
+    assert report["event_type"]["f1"] >= type_f1, report["event_type"]
+    assert report["triple"]["f1"] >= triple_f1, report["triple"]
