@@ -1726,17 +1726,18 @@ def _reactions(events: list[Event]) -> None:
     "The EU imposed sanctions on Russian officers ... Moscow said it would retaliate": a
     threat, accusation or rejection (CAMEO 09-13) with no recipient answers the last hostile act
     against the actor's side in this or the two sentences before, else the last hostile act by
-    another side there; praise or welcome (05) answers the last act by another side ("Congo's
-    government welcomed the move"). ``events`` is in document order; changed in place.
+    another side there; praise or a welcome (050-052) answers the last act by another party
+    ("Congo's government welcomed the move"). ``events`` is in document order; changed in place.
     """
     for k, event in enumerate(events):
         root = event.cameo[:2]
-        if event.recipient is not None or not (root == "05" or root in VERBAL_CONFLICT_ROOTS):
+        praise = event.cameo[:3] in ("050", "051", "052")  # praise, welcome, defend
+        if event.recipient is not None or not (praise or root in VERBAL_CONFLICT_ROOTS):
             continue
         side = _side(event.actor)
         recent = [e for e in events[:k] if e.sentence_index >= event.sentence_index - 2]
         earlier = [e for e in recent if _side(e.actor) != side]
-        if root == "05":
+        if praise:
             # "rights groups welcomed the (government's) decision": another party will do
             candidates = [e for e in recent if _party(e.actor) != _party(event.actor)]
         else:
