@@ -1757,9 +1757,11 @@ def _domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> 
     A protest or strike by a country's people with no target named is aimed at its authorities
     ("Greek workers walked off the job"); a state's concession, restriction or repression with
     no target named, or aimed at people of no stated country, is aimed at its own people ("Nepal
-    reversed its ban", "Kenyan police arrested 40 protesters"). The recipient takes the actor's
-    country (and the role's sector), ``kind: "domestic"``. Armies are left out: they often act
-    abroad.
+    reversed its ban", "Kenyan police arrested 40 protesters"), except easing sanctions, letting
+    outsiders in and de-escalating (085-087), and, for a bare country name, yielding other than
+    easing restrictions or dissent and acceding to demands (081-083). The recipient takes the
+    actor's country (and the role's sector), ``kind: "domestic"``. Armies are left out: they
+    often act abroad.
     """
     if actor.country is None or (recipient is not None and not recipient.code.startswith("---")):
         return recipient
@@ -1769,6 +1771,10 @@ def _domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> 
             return recipient
     elif root not in ("08", "17") or (actor.sector and actor.sector not in STATE_SECTORS):
         return recipient
+    elif cameo[:3] in ("085", "086", "087"):
+        return recipient  # easing sanctions, letting outsiders in, de-escalating: international
+    elif root == "08" and actor.sector is None and cameo[:3] not in ("081", "082", "083"):
+        return recipient  # "Hungary dropped its objections": a country yields to someone
     if actor.sector == "MIL":
         return recipient
     sector = recipient.sector if recipient is not None else None
