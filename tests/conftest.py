@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 import eventcoder
+from eventcoder.evaluate import country
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -25,3 +26,15 @@ def nlp() -> Language:
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+# (actor country, recipient country, PLOVER type, CAMEO code) of one coded event.
+Triple = tuple[str | None, str | None, str | None, str]
+
+
+def coded(nlp: Language, text: str) -> set[Triple]:
+    """The events ``nlp`` codes in ``text``, at the level the rule tests compare."""
+    return {
+        (country(e.actor), country(e.recipient), e.event_type, e.cameo)
+        for e in eventcoder.code(text, nlp=nlp)
+    }

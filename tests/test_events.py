@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import Triple, coded
 from spacy.language import Language
 
 import eventcoder
 from eventcoder.evaluate import country
-
-Triple = tuple[str | None, str | None, str | None, str]
-
-
-def _coded(nlp: Language, text: str) -> set[Triple]:
-    return {
-        (country(e.actor), country(e.recipient), e.event_type, e.cameo)
-        for e in eventcoder.code(text, nlp=nlp)
-    }
 
 
 @pytest.mark.parametrize(
@@ -318,7 +310,7 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
     ],
 )
 def test_events_construction(nlp: Language, text: str, expected: Triple) -> None:
-    assert expected in _coded(nlp, text)
+    assert expected in coded(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -472,7 +464,7 @@ def test_events_not_coded_as(nlp: Language, text: str, absent: str) -> None:
     ],
 )
 def test_events_background_is_not_news(nlp: Language, text: str, expected: set[Triple]) -> None:
-    assert _coded(nlp, text) == expected
+    assert coded(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -493,7 +485,7 @@ def test_events_background_is_not_news(nlp: Language, text: str, expected: set[T
 def test_events_what_is_asked_or_allowed_is_not_done(
     nlp: Language, text: str, expected: set[Triple]
 ) -> None:
-    assert _coded(nlp, text) == expected
+    assert coded(nlp, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import Triple, coded
 from spacy.language import Language
 
 import eventcoder
-from eventcoder.evaluate import country
-
-Triple = tuple[str | None, str | None, str | None, str]
-
-
-def _coded(nlp: Language, text: str) -> set[Triple]:
-    return {
-        (country(e.actor), country(e.recipient), e.event_type, e.cameo)
-        for e in eventcoder.code(text, nlp=nlp)
-    }
 
 
 @pytest.mark.parametrize(
@@ -451,7 +442,7 @@ def _coded(nlp: Language, text: str) -> set[Triple]:
     ],
 )
 def test_vocabulary_construction(nlp: Language, text: str, expected: Triple) -> None:
-    assert expected in _coded(nlp, text)
+    assert expected in coded(nlp, text)
 
 
 @pytest.mark.parametrize(
