@@ -571,7 +571,7 @@ class EventCoder:
         if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).head.i == tok.i:
             particles.add(tok.nbor(-2).lower_)  # "test-fired": the first part as a particle
         strict_particles = {w for _, d, w in kids if d == "prt"}
-        passive = any(d in ("nsubjpass", "auxpass") for _, d, _ in kids) or _is_passive(tok)
+        passive = _is_passive(tok)
         obj = next(iter(_patients(tok) if passive else _children(tok, "dobj")), None)
         objs = _conjoined(obj) if obj is not None else []
         # "allowed aid trucks to enter Gaza", parsed as a clause: its subject is what is let,
