@@ -409,6 +409,14 @@ def _gerund_after(noun: Token, verb: Token) -> bool:
     )
 
 
+def _nominal_doers(noun: Token) -> list[Token]:
+    """Who did a nominal act: its possessor and its by-phrase ("Modi's attack", "the killing of
+    two soldiers by Indian troops")."""
+    return _children(noun, "poss") + [
+        p for b in _children(noun, "prep") if b.lower_ == "by" for p in _children(b, "pobj")
+    ]
+
+
 def _patients(tok: Token) -> list[Token]:
     """The subject of a passive verb: its own, or for a conjunct with none, the subject the
     conjuncts share ("were arrested and released", "civilians detained in May were released")."""
@@ -866,10 +874,7 @@ class EventCoder:
             and act.lemma_.lower() in self.patterns.nouns
         ):
             # "condemned the killing of two soldiers by Indian troops": whoever did the act
-            doers = _children(act, "poss") + [
-                p for b in _children(act, "prep") if b.lower_ == "by" for p in _children(b, "pobj")
-            ]
-            groups.insert(0, doers)
+            groups.insert(0, _nominal_doers(act))
         # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
         for known_only in (True, False):
             for group in groups:
@@ -890,10 +895,7 @@ class EventCoder:
         if not pattern.cameo:
             return None  # a no-event row
         match = Match(tok, pattern, "noun", mutual="mutual" in pattern.flags)
-        heads = _children(tok, "poss")
-        heads += [
-            p for a in _children(tok, "prep") if a.lower_ == "by" for p in _children(a, "pobj")
-        ]
+        heads = _nominal_doers(tok)
         if not heads:
             # "the Israeli attack": a country or organisation, not a role word ("official visit")
             heads = [
