@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors import PRONOUNS_GROUP, PRONOUNS_PERSON, DocActors
-from eventcoder.events import Match, build_event
+from eventcoder.coding import Match, build_event
 from eventcoder.ontology import get_ontology
 from eventcoder.quotes import Quote, quote_at
 from eventcoder.records import Actor, Event

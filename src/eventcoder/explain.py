@@ -1,6 +1,6 @@
 """Why a text was coded as it was: the parse, the actors, every pattern tried, every event.
 
-:func:`explain` codes one text with the coder's trace on (:class:`~eventcoder.events.Trace`)
+:func:`explain` codes one text with the coder's trace on (:class:`~eventcoder.coding.Trace`)
 and returns a JSON-ready report; :func:`render` draws that report for the terminal
 (``eventcoder explain "SENTENCE"``). The reasons come from the coder itself, recorded where it
 rejects a row or drops a match, so the explanation cannot drift from the coding.
@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors import PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, DocActors
+from eventcoder.coding import Match, PatternBook, Step, Trace
 from eventcoder.errors import Errors, ModelError
-from eventcoder.events import Match, PatternBook, Step, Trace
 from eventcoder.pipeline import EventCoderComponent
 from eventcoder.records import Actor
 

@@ -23,11 +23,11 @@ from spacy.tokens import Doc
 
 from eventcoder.actors import ActorDictionary, DocActors
 from eventcoder.classifier import Fallback
+from eventcoder.coding import EventCoder, PatternBook
 from eventcoder.context import annotate
 from eventcoder.custom import route
 from eventcoder.dates import DateMention, find_dates
 from eventcoder.errors import Errors, ModelError
-from eventcoder.events import EventCoder, PatternBook
 from eventcoder.io.readers import Article
 from eventcoder.ontology import get_ontology
 from eventcoder.places import Gazetteer, Place, find_places

@@ -1,0 +1,115 @@
+"""To whom an act is aimed: the places a verb's recipient may be named, in order of preference.
+
+The row's prepositions (also on the object and on what it is part of), the object itself or a
+dative, the subject of a request's clause, who did what is condemned, the other party named on
+the object ("an agreement with the EU"), who made what is accepted or rejected, and for ``where``
+rows the place the act happens in. A recipient of known country beats one without.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventcoder.actors import DocActors
+from eventcoder.coding.doers import nominal_doers, subject
+from eventcoder.coding.naming import names_actor
+from eventcoder.coding.patterns import Pattern, PatternBook, is_request
+from eventcoder.coding.tree import children, kids, object_clause, patients, prep_objects
+
+# Prepositions whose object can be the place an event happens in (see the `where` flag).
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "through", "along", "inside", "into", "to"}
+)
+# Prepositions on a verb's object that name the other party when the pattern names none.
+FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
+
+
+def recipient_heads(
+    tok: Token,
+    pattern: Pattern,
+    obj: Token | None,
+    passive: bool,
+    actors: DocActors,
+    book: PatternBook,
+) -> list[Token]:
+    """The recipient's phrase heads for verb ``tok`` matched by ``pattern``: the first group of
+    the places below that names an actor (one of known country first). obj: what the row says is
+    done; passive: the verb is passive."""
+    # "fired on its border posts": a hostile act's target may be named by its owner only
+    owners = pattern.cameo[:2] in ("14", "15", "16", "17", "18", "19", "20")
+    with_obj = [tok] + ([obj] if obj is not None else [])
+    # "mediated a round of talks between X and Y", "captured the village of Yalta in
+    # Ukraine": what the object is a part or an instance of carries the other party
+    inner = prep_objects(obj, frozenset({"of", "in"})) if obj is not None else []
+    with_obj += inner
+    # "demanded that Maduro step down", "urged that Iran halt": who is asked.
+    clause = None
+    if is_request(pattern.cameo):
+        clause = next((c for c in kids(tok) if c.dep_ == "ccomp" and children(c, "nsubj")), None)
+    prt_preps = {c.lower_ for c in kids(tok) if c.dep_ == "prt"} & pattern.preps
+    groups: list[list[Token]] = [
+        [p for a in with_obj for p in prep_objects(a, pattern.preps)],
+        children(tok, "dobj") if prt_preps else [],
+    ]
+    if not pattern.objects:
+        core = patients(tok) if passive else children(tok, "dobj")
+        groups.append(core + children(tok, "dative"))
+    elif obj is not None:
+        groups.append(children(tok, "dative"))  # "gave Sri Lanka a loan"
+        # "expelled a Pakistani diplomat": the object is the recipient; "froze the assets of
+        # four Russian banks": or whose it is
+        # What is given or sent is not whom it goes to ("sent warships"), unless a country
+        # names it ("gave Ukraine tanks", parsed as one phrase).
+        given = pattern.cameo[:2] in ("07", "15")
+        if not given or (pattern.cameo[:2] == "07" and names_actor(actors, obj, True)):
+            groups.append([obj])
+        if not given:
+            groups.append([p for p in inner if p.dep_ == "pobj" and p.head.lower_ == "of"])
+    let = object_clause(tok) if pattern.objects and not children(tok, "dobj") else None
+    if let is not None:
+        # "allowed aid trucks to enter Gaza": where or to whom the let act goes
+        groups.append(children(let, "dobj") + prep_objects(let, PLACE_PREPS))
+    if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and not children(tok, "dobj"):
+        groups.append([tok.head])  # "a Hamas member jailed last year"
+    # "ratified an agreement with the EU": the other party named on the object or verb;
+    # "spoke by telephone with Pezeshkian": or on the verb's prepositional object.
+    groups.append([p for a in with_obj for p in prep_objects(a, FALLBACK_PREPS)])
+    if obj is not None:
+        # "rejected a plan put forward by the UN envoy", "calls from trade unions": who
+        # made what is accepted or rejected
+        groups.append(
+            [p for a in children(obj, "acl") for b in children(a, "agent")
+             for p in children(b, "pobj")]
+            + prep_objects(obj, frozenset({"from", "by"}))
+        )  # fmt: skip
+    groups.append(
+        [
+            p
+            for a in prep_objects(tok, frozenset({"by", "over", "on", "in", "via"}))
+            for p in prep_objects(a, frozenset({"with"}))
+        ]
+    )
+    if "where" in pattern.flags:
+        # Protests are aimed at the authorities of the place they happen in; troops massed
+        # near a border face the country across it; a strike hits the country it lands in;
+        # the place may be named on the actor ("protesters in the capital rallied").
+        groups.append([p for a in with_obj for p in actors.places(a, PLACE_PREPS)])
+        groups.append([p for a in subject(tok) for p in actors.places(a, PLACE_PREPS)])
+        # "seized control of Goma": the place taken
+        groups.append([p for p in inner if actors.names_country(p) or p.i in actors.located])
+    if clause is not None:
+        groups.insert(0, children(clause, "nsubj"))
+    act = next(iter(children(tok, "dobj")), None)
+    if (
+        pattern.cameo[:2] in ("09", "11", "12", "14")
+        and act is not None
+        and act.lemma_.lower() in book.nouns
+    ):
+        # "condemned the killing of two soldiers by Indian troops": whoever did the act
+        groups.insert(0, nominal_doers(act))
+    # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
+    for known_only in (True, False):
+        for group in groups:
+            if any(names_actor(actors, h, known_only, owners) for h in group):
+                return group
+    return []
