@@ -49,7 +49,8 @@ class Pattern:
     sets of required particles, required object lemmas and recipient prepositions (empty = none).
     norecip: the event never has a recipient. person_code: the code used instead when the actor
     is not an armed body. source: ``file:line``. flags: the row's other flags (``FLAGS``).
-    alone_code: the code used instead when the event has no recipient.
+    alone_code: the code used instead when the event has no recipient. user: the row is from a
+    user's file; a user's fitting row wins over the built-in rows of its verb.
     """
 
     cameo: str
@@ -62,6 +63,7 @@ class Pattern:
     source: str
     flags: frozenset[str] = frozenset()
     alone_code: str | None = None
+    user: bool = False
 
 
 @dataclass
@@ -97,20 +99,29 @@ class PatternBook:
     """All verb and noun patterns, indexed by lemma.
 
     ontology: used to check that every pattern's CAMEO code exists. extra_verbs: users' own files
-    in the ``verbs.tsv`` format, added after the built-in rows.
+    in the ``verbs.tsv`` format (or YAML), whose rows come first for their verb: a user's row
+    that fits wins over every built-in row of the verb. builtin: load the built-in event
+    patterns (``verbs.tsv``, ``nouns.tsv``); off, only the users' rows code events (the grammar
+    tables ``support_verbs.tsv`` and ``intent.tsv`` stay).
     """
 
-    def __init__(self, ontology: Ontology, extra_verbs: Iterable[Path] = ()) -> None:
+    def __init__(
+        self, ontology: Ontology, extra_verbs: Iterable[Path] = (), builtin: bool = True
+    ) -> None:
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
-        for path in [data_path("verbs.tsv"), *map(Path, extra_verbs)]:
+        builtins = [data_path("verbs.tsv")] if builtin else []
+        for path in [*builtins, *map(Path, extra_verbs)]:
             if not path.exists():
                 raise DataFileError(Errors.E005.format(path=path))
+            user = path not in builtins
             for row in verb_rows(path):  # verbs.tsv format, or the verbs of a YAML file
-                pattern = self._pattern(ontology, path, row, row["verb"], row["particle"])
+                pattern = self._pattern(ontology, path, row, row["verb"], row["particle"], user)
                 self.verbs.setdefault(pattern.lemma, []).append(pattern)
         path = data_path("nouns.tsv")
-        for row in read_tsv(path, ("cameo", "noun", "prep", "flags"), required=2):
+        for row in (
+            read_tsv(path, ("cameo", "noun", "prep", "flags"), required=2) if builtin else []
+        ):
             row = {**row, "object": None}
             pattern = self._pattern(ontology, path, row, row["noun"], None)
             self.nouns.setdefault(pattern.lemma, []).append(pattern)
@@ -133,6 +144,7 @@ class PatternBook:
         row: dict[str, str | None],
         lemma: str | None,
         particle: str | None,
+        user: bool = False,
     ) -> Pattern:
         flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
         person_code = alone_code = None
@@ -159,6 +171,7 @@ class PatternBook:
             source=f"{path.name}:{row['_line']}",
             flags=frozenset(f for f in flags if "=" not in f),
             alone_code=alone_code,
+            user=user,
         )
 
     def __len__(self) -> int:

@@ -3,7 +3,8 @@
 A verb's rows are tried against what its parse offers (:class:`_Parse`: particles, the object
 and what it names, prepositions, complements); the most specific row that fits wins
 (``data/README.md``: particle and object count double, a matching preposition and a met ``that``
-flag once; on a tie the earlier row). A noun's row is chosen by its prepositions. The roles of
+flag once; on a tie the earlier row); a fitting row from a user's file wins over every built-in
+row of its verb. A noun's row is chosen by its prepositions. The roles of
 the chosen row are then filled by :mod:`eventcoder.coding.roles`.
 """
 
@@ -71,17 +72,20 @@ def verb_match(
     best: tuple[int, Pattern, list[Token] | None] | None = None
     for pattern in patterns:
         fit = _fit(tok, pattern, v, actors, book, trace)
-        if fit is not None and (best is None or fit[0] > best[0]):
+        # A user's row outranks the built-in ones; then the more specific, then the earlier.
+        if fit is not None and (best is None or (pattern.user, fit[0]) > (best[1].user, best[0])):
             best = (fit[0], pattern, fit[1])
     if best is None:
         return None
     _, pattern, heads = best
     if not pattern.cameo:
         # "met the deadline", "attacked the problem": a row that says the use is no event.
-        reason = "the most specific matching row: no event"
+        reason = "the most specific matching row" + (" of the user's" if pattern.user else "")
+        reason += ": no event"
         note(trace, tok.i, "chosen", reason, pattern, best[0])
         return None
-    note(trace, tok.i, "chosen", "the most specific matching row", pattern, best[0])
+    why = "the most specific matching row" + (" of the user's" if pattern.user else "")
+    note(trace, tok.i, "chosen", why, pattern, best[0])
     match = Match(tok, pattern, "verb", mutual="mutual" in pattern.flags)
     obj = v.obj
     if obj is None and v.clause_obj is not None and pattern.objects & v.clause_lemmas:
