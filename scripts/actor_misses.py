@@ -9,7 +9,7 @@ gap; "not in events" means an event-side gap). Reads only the file it is given.
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections import Counter
 from pathlib import Path
 
@@ -19,10 +19,10 @@ from eventcoder.evaluate import country, load_gold
 from eventcoder.pipeline import pipe
 
 
-def main(path: str) -> None:
+def main(path: Path) -> None:
     nlp = eventcoder.load()
     dictionary = nlp.get_pipe("eventcoder").dictionary
-    gold = load_gold(Path(path))
+    gold = load_gold(path)
     records = {article.id: record for article, record in gold}
     tally: Counter[str] = Counter()
     for doc in pipe(nlp, (article for article, _ in gold)):
@@ -55,4 +55,13 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path, help="labelled JSONL (../shared/data/README.md format)")
+    args = parser.parse_args()
+    if not args.path.is_file():
+        parser.exit(
+            2,
+            f"scripts/actor_misses.py: no file {args.path} (labelled documents, such as "
+            "../shared/data/dev/petr2-silver.jsonl from the shared data beside the repository)\n",
+        )
+    main(args.path)

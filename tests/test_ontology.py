@@ -6,7 +6,7 @@ import csv
 from collections import Counter
 
 import pytest
-from conftest import SHARED
+from conftest import shared_file
 
 from eventcoder.ontology import PLOVER_TYPES, get_ontology
 from eventcoder.tsv import data_path, read_tsv
@@ -37,7 +37,7 @@ def test_ontology_code_facts(
 
 
 def test_ontology_covers_every_reference_code() -> None:
-    path = SHARED / "reference" / "cameo-codes.csv"
+    path = shared_file("reference/cameo-codes.csv")
     with open(path, encoding="utf-8", errors="replace") as fh:
         reference = {row["code"]: float(row["goldstein"]) for row in csv.DictReader(fh)}
     ontology = get_ontology()
