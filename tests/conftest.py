@@ -11,6 +11,7 @@ from spacy.language import Language
 
 import eventcoder
 from eventcoder.evaluate import country
+from eventcoder.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,5 +37,28 @@ def coded(nlp: Language, text: str) -> set[Triple]:
     """The events ``nlp`` codes in ``text``, at the level the rule tests compare."""
     return {
         (country(e.actor), country(e.recipient), e.event_type, e.cameo)
+        for e in eventcoder.code(text, nlp=nlp)
+    }
+
+
+def typed(nlp: Language, text: str) -> list[Event]:
+    """The events ``nlp`` codes in ``text`` that have a PLOVER type (statements, 01, have none):
+    what the no-event cases expect to be empty."""
+    return [e for e in eventcoder.code(text, nlp=nlp) if e.event_type]
+
+
+def event_types(nlp: Language, text: str) -> set[str | None]:
+    """The PLOVER types of the events ``nlp`` codes in ``text``."""
+    return {e.event_type for e in eventcoder.code(text, nlp=nlp)}
+
+
+# (actor country, recipient country, PLOVER type) of one coded event.
+Dyad = tuple[str | None, str | None, str | None]
+
+
+def dyads(nlp: Language, text: str) -> set[Dyad]:
+    """The events ``nlp`` codes in ``text``, without their CAMEO codes."""
+    return {
+        (country(e.actor), country(e.recipient), e.event_type)
         for e in eventcoder.code(text, nlp=nlp)
     }
