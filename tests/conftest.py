@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 import eventcoder
+from eventcoder.actors import DocActors
+from eventcoder.coding import PatternBook
 from eventcoder.evaluate import country
 from eventcoder.records import Event
 
@@ -22,6 +27,41 @@ ARTICLE = ROOT / "examples" / "us-pakistan-india-2016-09-09.txt"
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return eventcoder.load()
+
+
+@pytest.fixture(scope="session")
+def book(nlp: Language) -> PatternBook:
+    """The verb and noun patterns of the session pipeline."""
+    return nlp.get_pipe("eventcoder").patterns  # type: ignore[attr-defined, no-any-return]
+
+
+@dataclass
+class Parsed:
+    """A text parsed by the session pipeline, with its actors resolved as the coder resolves
+    them (without the quotes and gazetteer places the pipeline adds)."""
+
+    doc: Doc
+    actors: DocActors
+
+    def __getitem__(self, word: str) -> Token:
+        """The first token ``word`` (``"word#2"``: the second)."""
+        text, _, nth = word.partition("#")
+        return [t for t in self.doc if t.text == text][int(nth or 1) - 1]
+
+
+Parse = Callable[[str], Parsed]
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Language) -> Parse:
+    """Parse a text for the coding modules' own functions, the way the pipeline does."""
+    component = nlp.get_pipe("eventcoder")
+
+    def parse(text: str) -> Parsed:
+        doc = nlp(text)
+        return Parsed(doc, DocActors(doc, component.dictionary, component.cues.documents))
+
+    return parse
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
