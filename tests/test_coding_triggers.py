@@ -4,8 +4,12 @@ constraints, clause flags and no-event rows; the most specific row wins."""
 from __future__ import annotations
 
 import pytest
-from conftest import Triple, coded, typed
+from conftest import Parse, Parsed, Triple, coded, typed
 from spacy.language import Language
+
+from eventcoder.coding import triggers
+from eventcoder.coding.patterns import Match, PatternBook
+from eventcoder.coding.trace import Trace
 
 
 @pytest.mark.parametrize(
@@ -95,3 +99,125 @@ def test_triggers_no_event(nlp: Language, text: str) -> None:
 )
 def test_triggers_codes_only(nlp: Language, text: str, expected: set[Triple]) -> None:
     assert coded(nlp, text) == expected
+
+
+def _verb(p: Parsed, word: str, book: PatternBook, trace: Trace | None = None) -> Match | None:
+    return triggers.verb_match(p[word], p.actors, book, trace)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "cameo"),
+    [
+        # the object constraint decides: troops withdrawn, a pact left
+        ("Mali pulled its troops out of the region.", "pulled", "0874"),
+        ("Mali pulled out of the defence pact.", "pulled", "160"),
+        # a particle and an object beat the bare "call on" rows
+        ("The union called off the strike.", "called", "082"),
+        # an object that is a weapon beats the bare "fire on" row, which needs no object
+        ("North Korea fired two rockets at Japan.", "fired", "194"),
+        ("The police fired on the crowd in Lagos.", "fired", "190"),
+    ],
+)
+def test_triggers_verb_match_the_most_specific_row(
+    parse: Parse, book: PatternBook, text: str, verb: str, cameo: str
+) -> None:
+    match = _verb(parse(text), verb, book)
+    assert match is not None and match.pattern.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "outcome", "reason"),
+    [
+        (
+            "The minister met the deadline.",
+            "met",
+            "chosen",
+            "the most specific matching row: no event",
+        ),
+        (
+            "The president fired the minister.",
+            "fired",
+            "rejected",
+            "intrans flag: the verb has an object",
+        ),
+        # "call off" is not "call"
+        ("The union called off the strike.", "called", "rejected", "particle off not in the row"),
+    ],
+)
+def test_triggers_verb_match_says_why_a_row_does_not_fit(
+    parse: Parse, book: PatternBook, text: str, verb: str, outcome: str, reason: str
+) -> None:
+    trace = Trace()
+    _verb(parse(text), verb, book, trace)
+    assert (outcome, reason) in {(s.outcome, s.reason) for s in trace.steps}
+
+
+def test_triggers_verb_match_none_without_a_fitting_event_row(
+    parse: Parse, book: PatternBook
+) -> None:
+    assert _verb(parse("The minister met the deadline."), "met", book) is None
+    assert _verb(parse("The president fired the minister."), "fired", book) is None
+    assert _verb(parse("The minister met the deadline."), "minister", book) is None  # no rows
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "done"),
+    [
+        # "efforts" only says an act is under way: its compound names it
+        ("Oman suspended its mediation efforts.", "suspended", "efforts"),
+        # what a ship carries is what is sent
+        ("Japan dispatched a ship carrying tents to Tonga.", "dispatched", "ship"),
+        # "allowed X to enter", parsed as a clause: its subject is what is let
+        ("Egypt allowed aid lorries to enter the strip.", "allowed", "lorries"),
+        # "supplied X with Y": the with-phrase is what is given
+        ("Russia supplied the junta with helicopters.", "supplied", "helicopters"),
+        # a row without an object constraint has no object token
+        ("The police fired on the crowd in Lagos.", "fired", None),
+    ],
+)
+def test_triggers_verb_match_object_token(
+    parse: Parse, book: PatternBook, text: str, verb: str, done: str | None
+) -> None:
+    match = _verb(parse(text), verb, book)
+    assert match is not None
+    assert (match.object_token.text if match.object_token is not None else None) == done
+
+
+def test_triggers_verb_match_fills_the_roles(parse: Parse, book: PatternBook) -> None:
+    p = parse("Russia supplied the junta with helicopters.")
+    match = _verb(p, "supplied", book)
+    assert match is not None and match.kind == "verb"
+    assert (match.actor_heads, match.recipient_heads) == ([p["Russia"]], [p["junta"]])
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Seoul lodged a protest to Tokyo.", "114"),  # a diplomatic protest
+        ("Seoul lodged a protest against Tokyo.", "140"),  # a demonstration
+    ],
+)
+def test_triggers_noun_row_chosen_by_its_preposition(
+    parse: Parse, book: PatternBook, text: str, cameo: str
+) -> None:
+    p = parse(text)
+    match = triggers.noun_match(p["protest"], p.actors, book)
+    assert match is not None and (match.kind, match.pattern.cameo) == ("noun", cameo)
+    assert match.recipient_heads == [p["Tokyo"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "kept"),
+    [
+        # a noun alone is background unless it names its target, a verb supports it, or
+        # conjoined parties share it
+        ("China's assistance arrived.", "assistance", False),
+        ("China's assistance to Laos arrived.", "assistance", True),
+        ("Ghana and Togo held talks.", "talks", True),
+    ],
+)
+def test_triggers_noun_match_only_with_a_target_support_or_partners(
+    parse: Parse, book: PatternBook, text: str, noun: str, kept: bool
+) -> None:
+    p = parse(text)
+    assert (triggers.noun_match(p[noun], p.actors, book) is not None) is kept
