@@ -4,8 +4,13 @@ named, in order of preference, one of known country first."""
 from __future__ import annotations
 
 import pytest
-from conftest import Triple, coded
+from conftest import Parse, Triple, coded
 from spacy.language import Language
+
+from eventcoder.coding.patterns import PatternBook
+from eventcoder.coding.recipients import recipient_heads
+from eventcoder.coding.tree import children, is_passive, patients
+from eventcoder.coding.triggers import verb_match
 
 
 @pytest.mark.parametrize(
@@ -78,3 +83,65 @@ def test_recipients_construction(nlp: Language, text: str, expected: Triple) -> 
 )
 def test_recipients_codes_only(nlp: Language, text: str, expected: set[Triple]) -> None:
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "recipient"),
+    [
+        # the object, or the subject of a passive
+        ("Norway expelled a Russian diplomat.", "expelled", ["diplomat"]),
+        ("Two Indian fishermen were detained by Pakistan.", "detained", ["fishermen"]),
+        # the indirect object of what is given
+        ("China lent Pakistan two billion dollars.", "lent", ["dollars", "Pakistan"]),
+        # what is sent is not whom it goes to; where it goes is
+        ("Japan sent warships.", "sent", []),
+        ("Japan sent warships to the Philippines.", "sent", ["Philippines"]),
+        # unless a country names it ("Ukraine tanks", parsed as one phrase)
+        ("France gave Ukraine tanks.", "gave", ["tanks"]),
+        # who is asked in a request's clause
+        ("The Senate demanded that Maduro step down.", "demanded", ["Maduro"]),
+        ("Ghana urged that Togo reopen the border.", "urged", ["Togo"]),
+        # who did what is condemned
+        (
+            "Seoul condemned the killing of three fishermen by North Korean guards.",
+            "condemned",
+            ["guards"],
+        ),
+        # the other party named on the object
+        ("Chile ratified an agreement with the EU.", "ratified", ["EU"]),
+        # whose the object is, or what it is part of
+        ("Mexico froze the accounts of two Venezuelan firms.", "froze", ["firms"]),
+        (
+            "Qatar mediated a round of talks between Ethiopian and Eritrean officials.",
+            "mediated",
+            ["officials"],
+        ),
+        # who made what is rejected
+        ("Peru rejected a plan put forward by Bolivia.", "rejected", ["Bolivia"]),
+        ("Peru rejected calls from Bolivia.", "rejected", ["Bolivia"]),
+        # the partner on the means of a call
+        (
+            "Kenya's foreign minister spoke by phone with his Somali counterpart.",
+            "spoke",
+            ["phone", "counterpart"],
+        ),
+        # where rows: the place the act happens in, or named on the actor
+        ("Students marched in Kampala.", "marched", ["Kampala"]),
+        ("Farmers in Poland's capital protested.", "protested", ["Poland"]),
+        # a place of known country beats people of none
+        ("Gunmen abducted four engineers in Nigeria.", "abducted", ["Nigeria"]),
+    ],
+)
+def test_recipients_recipient_heads(
+    parse: Parse, book: PatternBook, text: str, verb: str, recipient: list[str]
+) -> None:
+    p = parse(text)
+    tok = p[verb]
+    match = verb_match(tok, p.actors, book)
+    assert match is not None
+    passive = is_passive(tok)
+    # the row's object, else (as for a row with no object constraint) the verb's own
+    own = patients(tok) if passive else children(tok, "dobj")
+    obj = match.object_token or next(iter(own), None)
+    heads = recipient_heads(tok, match.pattern, obj, passive, p.actors, book)
+    assert [t.text for t in heads] == recipient
