@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 
 import eventcoder
 from eventcoder.actors import DocActors
-from eventcoder.coding import PatternBook
+from eventcoder.coding import Pattern, PatternBook
+from eventcoder.coding.tree import children, is_passive, patients
+from eventcoder.coding.triggers import verb_match
 from eventcoder.evaluate import country
 from eventcoder.records import Event
 
@@ -62,6 +64,18 @@ def parse(nlp: Language) -> Parse:
         return Parsed(doc, DocActors(doc, component.dictionary, component.cues.documents))
 
     return parse
+
+
+def verb_args(p: Parsed, word: str, book: PatternBook) -> tuple[Token, Pattern, Token | None, bool]:
+    """What the trigger step hands the roles step for the verb ``word``: the token, its chosen
+    row, what the row says is done (for a row with no object constraint, the verb's own object
+    or passive subject) and whether the verb is passive."""
+    tok = p[word]
+    match = verb_match(tok, p.actors, book)
+    assert match is not None, f"no row fits {word!r}"
+    passive = is_passive(tok)
+    own = patients(tok) if passive else children(tok, "dobj")
+    return tok, match.pattern, match.object_token or next(iter(own), None), passive
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

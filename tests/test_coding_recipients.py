@@ -4,13 +4,11 @@ named, in order of preference, one of known country first."""
 from __future__ import annotations
 
 import pytest
-from conftest import Parse, Triple, coded
+from conftest import Parse, Triple, coded, verb_args
 from spacy.language import Language
 
 from eventcoder.coding.patterns import PatternBook
 from eventcoder.coding.recipients import recipient_heads
-from eventcoder.coding.tree import children, is_passive, patients
-from eventcoder.coding.triggers import verb_match
 
 
 @pytest.mark.parametrize(
@@ -136,12 +134,5 @@ def test_recipients_recipient_heads(
     parse: Parse, book: PatternBook, text: str, verb: str, recipient: list[str]
 ) -> None:
     p = parse(text)
-    tok = p[verb]
-    match = verb_match(tok, p.actors, book)
-    assert match is not None
-    passive = is_passive(tok)
-    # the row's object, else (as for a row with no object constraint) the verb's own
-    own = patients(tok) if passive else children(tok, "dobj")
-    obj = match.object_token or next(iter(own), None)
-    heads = recipient_heads(tok, match.pattern, obj, passive, p.actors, book)
+    heads = recipient_heads(*verb_args(p, verb, book), p.actors, book)
     assert [t.text for t in heads] == recipient
