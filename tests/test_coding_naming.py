@@ -4,8 +4,11 @@ the document's actors): organisations and armed groups, pronouns, possessive tar
 from __future__ import annotations
 
 import pytest
-from conftest import Dyad, Triple, coded, dyads
+from conftest import Dyad, Parse, Triple, coded, dyads
 from spacy.language import Language
+
+from eventcoder.coding import naming
+from eventcoder.records import Actor
 
 
 @pytest.mark.parametrize(
@@ -50,3 +53,46 @@ def test_naming_construction(nlp: Language, text: str, expected: Triple) -> None
 )
 def test_naming_dyad(nlp: Language, text: str, expected: Dyad) -> None:
     assert expected in dyads(nlp, text)
+
+
+def test_naming_resolve_a_possessive_target_to_the_other_side(parse: Parse) -> None:
+    p = parse("Kabul said Pakistani forces had shelled its border posts.")
+    assert [a.code for a in naming.resolve(p.actors, p["forces"])] == ["PAKMIL"]
+    assert naming.resolve(p.actors, p["posts"]) == []  # "its" alone: no one yet
+    # as the target of the forces' act, "its" is not the forces' own: the side that said so
+    (owner,) = naming.resolve(p.actors, p["posts"], exclude="PAKMIL")
+    assert (owner.code, owner.kind) == ("AFG", "pronoun")
+
+
+def test_naming_resolve_pronouns_that_name_no_one(parse: Parse) -> None:
+    p = parse("This is what it said.")
+    assert naming.resolve(p.actors, p["This"]) == [] and naming.resolve(p.actors, p["it"]) == []
+
+
+def test_naming_names_actor(parse: Parse) -> None:
+    p = parse("Gunmen attacked a convoy of the African Union.")
+    assert naming.names_actor(p.actors, p["Gunmen"])  # ---UAF: an actor of no country
+    assert not naming.names_actor(p.actors, p["Gunmen"], known_only=True)
+    assert naming.names_actor(p.actors, p["convoy"], known_only=True)
+    assert naming.names_igo(p.actors, [p["Gunmen"], p["Union"]])
+    assert not naming.names_igo(p.actors, [p["Gunmen"]])
+    # "its border posts" may name an actor only as the target of a hostile act (owners)
+    p = parse("Kabul said Pakistani forces had shelled its border posts.")
+    assert not naming.names_actor(p.actors, p["posts"])
+    assert naming.names_actor(p.actors, p["posts"], owners=True)
+
+
+@pytest.mark.parametrize(
+    ("actor", "side", "party"),
+    [
+        (Actor("Washington", "USAGOV", "USA", "GOV"), "USA", "USA"),
+        (Actor("US troops", "USAMIL", "USA", "MIL"), "USA", "USA"),
+        # rebels, the opposition, parties and NGOs are apart from their government
+        (Actor("al-Shabaab", "SOMREB", "SOM", "REB"), "SOM", "SOMREB"),
+        (Actor("the opposition", "VENOPP", "VEN", "OPP"), "VEN", "VENOPP"),
+        # an actor of no country is its own side
+        (Actor("NATO", "IGONAT", None, "IGO"), "IGONAT", "IGONAT"),
+    ],
+)
+def test_naming_side_and_party(actor: Actor, side: str, party: str) -> None:
+    assert (naming.side(actor), naming.party(actor)) == (side, party)
