@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Token
 
 import eventcoder
 from eventcoder.actors import DocActors
-from eventcoder.coding import Pattern, PatternBook
+from eventcoder.coding import Match, Pattern, PatternBook
 from eventcoder.coding.tree import children, is_passive, patients
-from eventcoder.coding.triggers import verb_match
+from eventcoder.coding.triggers import noun_match, verb_match
 from eventcoder.evaluate import country
 from eventcoder.records import Event
 
@@ -76,6 +76,19 @@ def verb_args(p: Parsed, word: str, book: PatternBook) -> tuple[Token, Pattern, 
     passive = is_passive(tok)
     own = patients(tok) if passive else children(tok, "dobj")
     return tok, match.pattern, match.object_token or next(iter(own), None), passive
+
+
+def triggered(p: Parsed, book: PatternBook) -> dict[int, Match]:
+    """The matches of ``p`` by token index as the trigger step finds them, before the later
+    steps of ``find_matches`` change them: where each later step's own tests start."""
+    found = {}
+    for tok in p.actors.tokens:
+        match = verb_match(tok, p.actors, book) if tok.pos_ in ("VERB", "AUX") else None
+        if match is None and tok.pos_ in ("NOUN", "PROPN"):
+            match = noun_match(tok, p.actors, book)
+        if match is not None:
+            found[tok.i] = match
+    return found
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
