@@ -125,7 +125,7 @@ def _codes(events: list[Event]) -> list[tuple[str, str | None, str]]:
             [("CHL", "PER", "057"), ("PER", "CHL", "057")],
         ),
         # an actor of no country with no recipient of known country says too little
-        ("Militants attacked a village.", "attacked", []),
+        ("Militants raided a farm.", "raided", []),
         # domestic: a protest or an arrest with no target of known country is at home
         ("Greek farmers went on strike.", "went", [("GRCAGR", "GRC", "143")]),
         ("Kenyan police arrested forty protesters.", "arrested", [("KENCOP", "KENCVL", "173")]),

@@ -115,7 +115,7 @@ def test_recipients_codes_only(nlp: Language, text: str, expected: set[Triple]) 
             ["officials"],
         ),
         # who made what is rejected
-        ("Peru rejected a plan put forward by Bolivia.", "rejected", ["Bolivia"]),
+        ("Peru rejected a proposal drawn up by Bolivia.", "rejected", ["Bolivia"]),
         ("Peru rejected calls from Bolivia.", "rejected", ["Bolivia"]),
         # the partner on the means of a call
         (
