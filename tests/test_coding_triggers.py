@@ -116,6 +116,10 @@ def _verb(p: Parsed, word: str, book: PatternBook, trace: Trace | None = None) -
         # an object that is a weapon beats the bare "fire on" row, which needs no object
         ("North Korea fired two rockets at Japan.", "fired", "194"),
         ("The police fired on the crowd in Lagos.", "fired", "190"),
+        # the compound before a light head ("efforts") names what is done: mediation
+        ("Oman suspended its mediation efforts.", "suspended", "165"),
+        # what a ship carries is what is sent: tents, humanitarian aid
+        ("Japan dispatched a ship carrying tents to Tonga.", "dispatched", "073"),
     ],
 )
 def test_triggers_verb_match_the_most_specific_row(
@@ -163,10 +167,7 @@ def test_triggers_verb_match_none_without_a_fitting_event_row(
 @pytest.mark.parametrize(
     ("text", "verb", "done"),
     [
-        # "efforts" only says an act is under way: its compound names it
         ("Oman suspended its mediation efforts.", "suspended", "efforts"),
-        # what a ship carries is what is sent
-        ("Japan dispatched a ship carrying tents to Tonga.", "dispatched", "ship"),
         # "allowed X to enter", parsed as a clause: its subject is what is let
         ("Egypt allowed aid lorries to enter the strip.", "allowed", "lorries"),
         # "supplied X with Y": the with-phrase is what is given
