@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 import eventcoder
+from eventcoder.actors import DocActors
+from eventcoder.coding import Match, Pattern, PatternBook
+from eventcoder.coding.tree import children, is_passive, patients
+from eventcoder.coding.triggers import noun_match, verb_match
 from eventcoder.evaluate import country
+from eventcoder.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,6 +48,66 @@ def shared_file(relpath: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def book(nlp: Language) -> PatternBook:
+    """The verb and noun patterns of the session pipeline."""
+    return nlp.get_pipe("eventcoder").patterns  # type: ignore[attr-defined, no-any-return]
+
+
+@dataclass
+class Parsed:
+    """A text parsed by the session pipeline, with its actors resolved as the coder resolves
+    them (without the quotes and gazetteer places the pipeline adds)."""
+
+    doc: Doc
+    actors: DocActors
+
+    def __getitem__(self, word: str) -> Token:
+        """The first token ``word`` (``"word#2"``: the second)."""
+        text, _, nth = word.partition("#")
+        return [t for t in self.doc if t.text == text][int(nth or 1) - 1]
+
+
+Parse = Callable[[str], Parsed]
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Language) -> Parse:
+    """Parse a text for the coding modules' own functions, the way the pipeline does."""
+    component = nlp.get_pipe("eventcoder")
+
+    def parse(text: str) -> Parsed:
+        doc = nlp(text)
+        return Parsed(doc, DocActors(doc, component.dictionary, component.cues.documents))
+
+    return parse
+
+
+def verb_args(p: Parsed, word: str, book: PatternBook) -> tuple[Token, Pattern, Token | None, bool]:
+    """What the trigger step hands the roles step for the verb ``word``: the token, its chosen
+    row, what the row says is done (for a row with no object constraint, the verb's own object
+    or passive subject) and whether the verb is passive."""
+    tok = p[word]
+    match = verb_match(tok, p.actors, book)
+    assert match is not None, f"no row fits {word!r}"
+    passive = is_passive(tok)
+    own = patients(tok) if passive else children(tok, "dobj")
+    return tok, match.pattern, match.object_token or next(iter(own), None), passive
+
+
+def triggered(p: Parsed, book: PatternBook) -> dict[int, Match]:
+    """The matches of ``p`` by token index as the trigger step finds them, before the later
+    steps of ``find_matches`` change them: where each later step's own tests start."""
+    found = {}
+    for tok in p.actors.tokens:
+        match = verb_match(tok, p.actors, book) if tok.pos_ in ("VERB", "AUX") else None
+        if match is None and tok.pos_ in ("NOUN", "PROPN"):
+            match = noun_match(tok, p.actors, book)
+        if match is not None:
+            found[tok.i] = match
+    return found
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -53,5 +121,28 @@ def coded(nlp: Language, text: str) -> set[Triple]:
     """The events ``nlp`` codes in ``text``, at the level the rule tests compare."""
     return {
         (country(e.actor), country(e.recipient), e.event_type, e.cameo)
+        for e in eventcoder.code(text, nlp=nlp)
+    }
+
+
+def typed(nlp: Language, text: str) -> list[Event]:
+    """The events ``nlp`` codes in ``text`` that have a PLOVER type (statements, 01, have none):
+    what the no-event cases expect to be empty."""
+    return [e for e in eventcoder.code(text, nlp=nlp) if e.event_type]
+
+
+def event_types(nlp: Language, text: str) -> set[str | None]:
+    """The PLOVER types of the events ``nlp`` codes in ``text``."""
+    return {e.event_type for e in eventcoder.code(text, nlp=nlp)}
+
+
+# (actor country, recipient country, PLOVER type) of one coded event.
+Dyad = tuple[str | None, str | None, str | None]
+
+
+def dyads(nlp: Language, text: str) -> set[Dyad]:
+    """The events ``nlp`` codes in ``text``, without their CAMEO codes."""
+    return {
+        (country(e.actor), country(e.recipient), e.event_type)
         for e in eventcoder.code(text, nlp=nlp)
     }
