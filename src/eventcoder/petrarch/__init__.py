@@ -4,15 +4,15 @@
 
     from eventcoder.petrarch import convert, write_yaml, write_report
 
-    conversion = convert(["Phoenix.Countries.actors.txt", "Phoenix.agents.txt"])
+    conversion = convert(["Phoenix.Countries.actors.txt", "CAMEO.2.0.txt"])
     conversion.rows["people"][0]   # {"name": ..., "country": ..., "sector": ..., "from": ...}
     conversion.skipped[0]          # Note(path, line, entry, reason, detail)
     write_yaml(conversion, "mine.yaml")        # for --actors/--verbs
     write_report(conversion, "skipped.tsv")
 
 Rows are dicts keyed by our column names (:data:`COLUMNS`), so writing the package's TSV tables
-from them takes a join per list cell. One module a kind of file: :mod:`.actors`, :mod:`.agents`;
-:mod:`.codes` splits actor codes, :mod:`.names` writes names in the case our
+from them takes a join per list cell. One module a kind of file: :mod:`.actors`, :mod:`.agents`,
+:mod:`.verbs`; :mod:`.codes` splits actor codes, :mod:`.names` writes names in the case our
 matcher needs, :mod:`.convert` detects kinds and runs them, :mod:`.write` writes the results.
 """
 

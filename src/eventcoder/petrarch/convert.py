@@ -12,8 +12,9 @@ from eventcoder.errors import DataFileError, Errors
 from eventcoder.petrarch.actors import convert_actors
 from eventcoder.petrarch.agents import convert_agents
 from eventcoder.petrarch.source import Note, Row, read_lines
+from eventcoder.petrarch.verbs import convert_verbs
 
-KINDS = ("actors", "agents", "discards")
+KINDS = ("actors", "agents", "verbs", "discards")
 # Our sections and their columns: the built-in tables' columns (data/README.md), with the
 # inclusive dates of a PETRARCH date restriction on actors and people.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -71,18 +72,20 @@ def _discards(path: Path, rows: dict[str, list[Row]], notes: list[Note]) -> None
 READERS: dict[str, Reader] = {
     "actors": convert_actors,
     "agents": convert_agents,
+    "verbs": convert_verbs,
     "discards": _discards,
 }
 
 
 CODE = re.compile(r"\[([^\]}]*)[\]}]")
+HEADER = re.compile(r"---.*---")
 ENOUGH = 200  # coded lines that tell actors from agents
 
 
 def detect_kind(path: Path) -> str:
     """Which kind of PETRARCH dictionary a file is, from its content (see :data:`KINDS`).
 
-    Agent codes have a ``~`` (``[~GOV]``,
+    Verb files have ``--- NAME ---`` block headers; agent codes have a ``~`` (``[~GOV]``,
     ``[NGO~]``), actor codes none (``[PAKGOV]``); discard lists are phrases without codes.
     Raises :class:`DataFileError` when the file is none of these.
     """
@@ -90,6 +93,8 @@ def detect_kind(path: Path) -> str:
     for line in read_lines(path):
         text = line.text.strip()
         codes = CODE.findall(text)
+        if HEADER.fullmatch(text):
+            return "verbs"
         if any("~" in c for c in codes):
             agent += 1
         elif codes:
@@ -106,7 +111,7 @@ def detect_kind(path: Path) -> str:
 
 
 def convert(paths: Iterable[str | Path], kind: str | None = None) -> Conversion:
-    """Convert PETRARCH/TABARI actor and agent dictionaries to our sections.
+    """Convert PETRARCH/TABARI actor, agent and verb dictionaries to our sections.
 
     paths: the files, each of any kind, detected from its content (:func:`detect_kind`) unless
     ``kind`` names the kind of all of them. Returns a :class:`Conversion`. Raises
