@@ -9,6 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
+from eventcoder.tsv import data_path
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "petrarch"
 ALL = [FIXTURES / name for name in ("actors.txt", "agents.txt", "verbs.txt", "discards.txt")]
@@ -60,3 +61,9 @@ def test_cli_import_petrarch_usage_errors_exit_2(args: list[str], message: str) 
     result = runner.invoke(app, ["dictionaries", "import-petrarch", *args, "-o", "-"])
     assert result.exit_code == 2
     assert message in result.stderr and result.stdout == ""
+
+
+def test_cli_import_petrarch_options_are_documented() -> None:
+    readme = data_path("README.md").read_text(encoding="utf-8")
+    for option in ("import-petrarch", "--report", "--kind", "-o mine.yaml"):
+        assert option in readme
