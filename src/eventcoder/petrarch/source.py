@@ -23,8 +23,8 @@ class Note:
     """One entry the converter could not express, or expressed only approximately.
 
     path: the source file. line: the entry's line (1-based). entry: the entry as written.
-    reason: the kind of problem, a fixed text to count by ("sector we do not have"). detail:
-    what in this entry ("HLH"). converted: True when the entry was converted all the same,
+    reason: the kind of problem, a fixed text to count by ("role we have no sector for"). detail:
+    what in this entry ("DEV"). converted: True when the entry was converted all the same,
     without what the reason names (an approximation); False when it was left out.
     """
 
