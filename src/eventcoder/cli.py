@@ -15,13 +15,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from eventcoder.errors import DataFileError, InputError, ModelError
+from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
 from eventcoder.explain import explain as run_explain
 from eventcoder.explain import render as render_explanation
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
+from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
+from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
 from eventcoder.quotes import Quote
@@ -436,6 +438,60 @@ def explain(
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     out.print(render_explanation(report), highlight=False)
+
+
+dictionaries = typer.Typer(
+    help="Dictionaries from other coders, converted to eventcoder's files.",
+    no_args_is_help=True,
+)
+app.add_typer(dictionaries, name="dictionaries")
+
+
+@dictionaries.command("import-petrarch")
+def import_petrarch(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="PETRARCH/TABARI actor, agent, verb (or discard) dictionaries."),
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="The YAML file to write ('-': stdout).")
+    ],
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Write every entry not converted, or approximated, as TSV."),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help=f"Read every file as this kind ({', '.join(KINDS)}); default: detected from "
+            "each file's content.",
+        ),
+    ] = None,
+) -> None:
+    """Convert PETRARCH/TABARI dictionaries to one YAML file for --actors and --verbs.
+
+    Every entry that could not be expressed is reported: a summary here, all with --report.
+    """
+    try:
+        conversion = convert_petrarch(files, kind)
+    except DataFileError as e:
+        _fail(str(e))
+        return
+    try:
+        if output != "-":
+            write_yaml(conversion, output)
+        if report is not None:
+            write_report(conversion, report)
+    except OSError as e:
+        _fail(Errors.E092.format(path=e.filename or output, reason=e.strerror or e))
+    if output == "-":
+        write_yaml(conversion, sys.stdout)
+    for line in summary(conversion):
+        err.print(line, markup=False, highlight=False)
+    written = [str(p) for p in (output, report) if p is not None and str(p) != "-"]
+    if written:
+        err.print(f"-> {', '.join(written)}", markup=False, highlight=False)
 
 
 def main() -> None:

@@ -111,6 +111,12 @@ class Errors:
         "The pipeline has no eventcoder component (its components: {pipes}). Build it with "
         "eventcoder.load() or add one with nlp.add_pipe('eventcoder')."
     )
+    E090 = (
+        "{path}: cannot tell which kind of PETRARCH dictionary this is (no verb block headers, "
+        "no [CODE] entries, no phrases). Name its kind with --kind: one of {kinds}."
+    )
+    E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
+    E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
 
 
 class DataFileError(ValueError):
