@@ -1,18 +1,19 @@
-"""Users' own actors, role words, people and verb patterns, in TSV or YAML files.
+"""Users' own countries, actors, role words, people and verb patterns, in TSV or YAML files.
 
 A TSV file has the columns of the built-in file of its kind (``data/README.md``). An actor file
 (``--actors``) is in the ``orgs.tsv`` format unless its first line is a header naming another
 actor format's columns, as a plain line or a comment like the built-in files' first lines::
 
+    iso3<TAB>kind<TAB>phrase            countries.tsv: country names, adjectives, capitals
     phrase<TAB>sector                   agents.tsv: role words and titles
     name<TAB>country<TAB>sector<TAB>role  people.tsv: well-known people
 
-A YAML file (``.yaml``/``.yml``) holds lists of entries under any of the keys ``actors``
-(orgs.tsv fields), ``agents``, ``people`` and ``verbs`` (verbs.tsv fields); ``object``, ``prep``,
-``particle`` and ``flags`` may be lists. Whichever of ``--actors``/``--verbs`` names a YAML file,
-every section in it is loaded (:func:`route`). Values are read as written (``country: NO`` is
-Norway, ``cameo: 042`` keeps its zero). Rows carry ``_line`` like :func:`~eventcoder.tsv.read_tsv`
-rows, so every later error names the file and line of the entry.
+A YAML file (``.yaml``/``.yml``) holds lists of entries under any of the keys ``countries``,
+``actors`` (orgs.tsv fields), ``agents``, ``people`` and ``verbs`` (verbs.tsv fields);
+``object``, ``prep``, ``particle`` and ``flags`` may be lists. Whichever of ``--actors``/
+``--verbs`` names a YAML file, every section in it is loaded (:func:`route`). Values are read as
+written (``country: NO`` is Norway, ``cameo: 042`` keeps its zero). Rows carry ``_line`` like
+:func:`~eventcoder.tsv.read_tsv` rows, so every later error names the file and line of the entry.
 """
 
 from __future__ import annotations
@@ -26,15 +27,25 @@ from eventcoder.tsv import read_tsv
 
 Row = dict[str, str | None]
 
-# Each kind of user entry: its columns (= YAML fields) and how many of them are required.
+# Each kind of entry (= YAML section): its columns (= YAML fields) and how many of them are
+# required. ``from``/``to`` bound the dates an actor or person entry applies (inclusive).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "actors": ("phrase", "code", "country", "sector", "kind"),
+    "countries": ("iso3", "kind", "phrase"),
+    "actors": ("phrase", "code", "country", "sector", "kind", "from", "to"),
     "agents": ("phrase", "sector", "flags"),
-    "people": ("name", "country", "sector", "role"),
+    "people": ("name", "country", "sector", "role", "from", "to"),
     "verbs": ("cameo", "verb", "particle", "object", "prep", "flags"),
 }
-REQUIRED = {"actors": 2, "agents": 2, "people": 3, "verbs": 2}
-ACTOR_KINDS = ("actors", "agents", "people")
+REQUIRED = {"countries": 3, "actors": 2, "agents": 2, "people": 3, "verbs": 2}
+ACTOR_KINDS = ("countries", "actors", "agents", "people")
+# The built-in tables (in data/) that each section's entries extend.
+TABLES = {
+    "countries": ("actors/countries.tsv",),
+    "actors": ("actors/orgs.tsv",),
+    "agents": ("actors/agents.tsv",),
+    "people": ("actors/people.tsv",),
+    "verbs": ("verbs.tsv", "nouns.tsv"),
+}
 # Fields whose TSV cell is a list: how its items are joined in the cell.
 LIST_FIELDS = {"particle": "|", "object": "|", "prep": "|", "flags": ","}
 
@@ -53,7 +64,8 @@ def route(
 
 
 def actor_rows(path: Path) -> dict[str, list[Row]]:
-    """The entries of a user's actor file by kind (``actors``, ``agents``, ``people``)."""
+    """The entries of a user's actor file by kind (``countries``, ``actors``, ``agents``,
+    ``people``)."""
     if is_yaml(path):
         sections = read_yaml(path)
         return {kind: sections.get(kind, []) for kind in ACTOR_KINDS}
@@ -87,7 +99,7 @@ def _header(path: Path) -> tuple[str, str | None]:
                 # A comment header may go on in words; a plain one is nothing but column names.
                 if n >= REQUIRED[kind] and (comment or n == len(words)):
                     return kind, None if comment else str(number)
-            if not comment and words and words[0] in ("phrase", "name", "cameo"):
+            if not comment and words and words[0] in ("iso3", "phrase", "name", "cameo"):
                 known = "; ".join(f"{' '.join(COLUMNS[k])} ({k})" for k in ACTOR_KINDS)
                 found = ", ".join(line.split("\t"))
                 raise DataFileError(Errors.E078.format(path=path, line=number, found=found,

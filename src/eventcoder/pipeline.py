@@ -86,7 +86,8 @@ class EventCoderComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
-        actors = DocActors(doc, self.dictionary, self.cues.documents)
+        # The date chooses among date-ranged dictionary entries (a president, then ex-president).
+        actors = DocActors(doc, self.dictionary, self.cues.documents, meta.get("date"))
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []
         if self.context:

@@ -1,50 +1,28 @@
-"""The actor dictionary: every phrase in ``data/actors/`` (and users' own files), what each means,
-and the one left-to-right pass that finds them in a Doc (docs/coding.md, actors rule 1).
+"""The actor dictionary: every phrase of the actor tables (built-in and users'), what it means
+at an article's date, and the one left-to-right pass that finds the phrases in a Doc
+(docs/coding.md, actors rule 1).
 
-:class:`Entry` is what one phrase means, :class:`Mention` a phrase found in a Doc, and
-:class:`ActorDictionary` loads the tables and matches them.
+:class:`ActorDictionary` loads the tables (rows are read and checked in
+:mod:`~eventcoder.actors.tables`) and matches them; :class:`Mention` is a phrase found in a
+Doc; :class:`Dated` holds a phrase's date-ranged entries and picks the one an article's date
+calls for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.actors.words import ARTICLES, SECTORS
+from eventcoder.actors.tables import BUILTIN, READERS, Entry, read_rows
+from eventcoder.actors.words import ARTICLES
 from eventcoder.custom import Row, actor_rows
 from eventcoder.errors import DataFileError, Errors
-from eventcoder.tsv import data_path, read_tsv
+from eventcoder.tsv import data_path
 
-
-@dataclass(frozen=True)
-class Entry:
-    """What one dictionary phrase means.
-
-    kind: country, adjective, capital, agent, igo, group, agency, party, ngo, media, company,
-    person. country: ISO alpha-3 or None. sector: 3-letter sector or None. code: an explicit
-    actor code (IGOs, groups) or None to build it from country + sector. name: canonical name
-    for organisations and people. source: ``file:line`` it came from. post: a role word that
-    names a post held in some body ("spokesman", "commander", "leader"): a body named in the same
-    phrase gives the sector ("army spokesman" is MIL, "rebel commander" REB). elsewhere: other
-    countries with a body of this name (Jamaat-e-Islami in Pakistan, Bangladesh and India); the
-    document decides which one is meant
-    (:func:`~eventcoder.actors.countries.choose_countries`). protest: the word names
-    people protesting ("protesters", "rioters"): violence they do is a violent protest (CAMEO
-    145), force used on them is repression (175).
-    """
-
-    kind: str
-    country: str | None
-    sector: str | None
-    code: str | None
-    name: str | None
-    source: str
-    post: bool = False
-    elsewhere: tuple[str, ...] = ()
-    protest: bool = False
+__all__ = ["ActorDictionary", "Dated", "Entry", "Mention", "Tokenize", "entry_code"]
 
 
 @dataclass(frozen=True)
@@ -56,38 +34,97 @@ class Mention:
     entry: Entry
 
 
+@dataclass(frozen=True)
+class Dated:
+    """The entries one phrase has in one file when some apply only between dates (a person
+    who was a rebel leader, then president, then ex-president).
+
+    ranged: the entries with a date range, in file order. default: the entry with no range
+    (the last listed), or None. undated: what an article of no date gets: the default, else
+    the entry whose range ends last (an open end is latest; on a tie the one that began
+    later, then the last listed).
+    """
+
+    ranged: tuple[Entry, ...]
+    default: Entry | None
+    undated: Entry
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Entry | Dated:
+        """What the ``entries`` one file gives a phrase mean together: the single entry when
+        none has a date range (the last listed), else a :class:`Dated`."""
+        ranged = tuple(e for e in entries if e.ranged)
+        plain = [e for e in entries if not e.ranged]
+        default = plain[-1] if plain else None
+        if not ranged and default is not None:
+            return default
+        latest = max(reversed(ranged), key=lambda e: (e.date_to or "9999-12-31", e.date_from or ""))
+        return cls(ranged, default, default or latest)
+
+    def at(self, date: str | None) -> Entry | None:
+        """The entry that applies on ``date`` (YYYY-MM-DD, or None for an undated article): the
+        last listed whose range holds the date, else the default; None when neither exists,
+        and the phrase names no one at that date."""
+        if date is None:
+            return self.undated
+        for entry in reversed(self.ranged):
+            if (entry.date_from is None or entry.date_from <= date) and (
+                entry.date_to is None or date <= entry.date_to
+            ):
+                return entry
+        return self.default
+
+
 Tokenize = Callable[[str], Sequence[str]]
+# A phrase's tokens (lower case), their shapes (see _shape) and what the phrase means.
+Item = tuple[tuple[str, ...], tuple[str, ...], Entry | Dated]
 
 
 class ActorDictionary:
     """Every actor phrase eventcoder knows, indexed by first token for a single pass over a Doc.
 
-    tokenize: splits a phrase into lower-case tokens exactly as the pipeline's tokenizer does.
-    extra: users' own files in the ``orgs.tsv`` format, read after the built-in ones, so a user
-    entry replaces a built-in entry for the same phrase.
+    tokenize: splits a phrase into tokens exactly as the pipeline's tokenizer does.
+    extra: users' own files (TSV in one of the tables' formats, or YAML), read after the
+    built-in ones, so a user's entries for a phrase replace the built-in entries for it.
+    builtin: read the built-in tables (``data/actors/``); with False only ``extra`` is read.
+    Raises :class:`~eventcoder.errors.DataFileError` naming the file and line of a bad row.
     """
 
-    def __init__(self, tokenize: Tokenize, extra: Iterable[Path] = ()) -> None:
+    def __init__(
+        self, tokenize: Tokenize, extra: Iterable[Path] = (), builtin: bool = True
+    ) -> None:
         self._tokenize = tokenize
-        self._index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry]]] = {}
+        self._index: dict[str, list[Item]] = {}
+        # Surname -> what it says in an undated article (see surname()).
         self.surnames: dict[str, Entry | None] = {}
-        actors = data_path("actors")
-        self._load_countries(actors / "countries.tsv")
-        self._load_agents(actors / "agents.tsv")
-        self._load_orgs(actors / "orgs.tsv")
-        self._load_people(actors / "people.tsv")
-        for path in extra:
-            if not Path(path).exists():
+        self._dated_surnames: dict[str, list[Entry | Dated]] = {}
+        # While loading: each phrase's tokens -> its shapes, its entries and the number of the
+        # table they came from (a later table's entries replace an earlier one's).
+        self._rows: dict[tuple[str, ...], tuple[tuple[str, ...], list[Entry], int]] = {}
+        self._names: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # surnames, tokens
+        self._table = 0
+        files = [Path(p) for p in extra]
+        for path in files:
+            if not path.exists():
                 raise DataFileError(Errors.E005.format(path=path))
-            user = actor_rows(Path(path))  # orgs.tsv format, another by its header, or YAML
-            self._load_agents(Path(path), user["agents"])
-            self._load_orgs(Path(path), user["actors"])
-            self._load_people(Path(path), user["people"])
-        for entries in self._index.values():
-            entries.sort(key=lambda item: -len(item[0]))
+        for section, name in BUILTIN.items() if builtin else ():
+            path = data_path(name)
+            self._load(section, path, read_rows(section, path))
+        for path in files:
+            user = actor_rows(path)  # orgs.tsv format, another by its header, or YAML
+            for section in READERS:
+                self._load(section, path, user[section])
+        self._finish()
 
-    def add(self, phrase: str, entry: Entry) -> None:
-        """Register ``phrase``; a later entry for the same phrase replaces the earlier one."""
+    def _load(self, section: str, path: Path, rows: Iterable[Row]) -> None:
+        """Add one table: the rows of ``path`` in the format of ``section``."""
+        self._table += 1
+        for phrase, entry in READERS[section](path, rows):
+            self._add(phrase, entry)
+
+    def _add(self, phrase: str, entry: Entry) -> None:
+        """Register ``phrase``. Entries from the table being loaded add up (date variants, the
+        last undated one the default); an earlier table's entries for the phrase are dropped."""
         words = [t for t in self._tokenize(phrase) if t.strip()]
         if not words:
             return
@@ -95,116 +132,70 @@ class ActorDictionary:
         # Names must keep their case in the text ("US" is not "us", "Turkey" is not "turkey");
         # role words ("spokesman") match in any case.
         shapes = tuple(_shape(w) if entry.kind != "agent" else "" for w in words)
-        bucket = self._index.setdefault(tokens[0], [])
-        bucket[:] = [item for item in bucket if item[0] != tokens]
-        bucket.append((tokens, shapes, entry))
+        # Popped and put back: the latest phrase goes last, as the index's order expects.
+        old = self._rows.pop(tokens, None)
+        entries = [*old[1], entry] if old is not None and old[2] == self._table else [entry]
+        self._rows[tokens] = (shapes, entries, self._table)
+        if entry.kind == "person" and entry.name:
+            self._names.append((_surname_keys(entry.name), tokens))
 
-    def _load_countries(self, path: Path) -> None:
-        kinds = {"name": "country", "adj": "adjective", "capital": "capital"}
-        for row in read_tsv(path, ("iso3", "kind", "phrase")):
-            kind = kinds.get(row["kind"] or "")
-            if kind is None or not row["phrase"]:
-                raise DataFileError(
-                    Errors.E001.format(
-                        path=path,
-                        line=row["_line"],
-                        reason=f"kind must be name, adj or capital, got {row['kind']!r}",
-                        columns=3,
-                        names="iso3, kind, phrase",
-                    )
-                )
-            entry = Entry(kind, row["iso3"], None, None, None, f"{path.name}:{row['_line']}")
-            self.add(row["phrase"], entry)
-
-    def _sector(self, path: Path, row: dict[str, str | None], key: str = "sector") -> str | None:
-        sector = row[key]
-        if sector is not None and sector not in SECTORS:
-            raise DataFileError(
-                Errors.E003.format(
-                    path=path, line=row["_line"], sector=sector, known=" ".join(sorted(SECTORS))
-                )
+    def _finish(self) -> None:
+        """Build the index (longest phrase first in each bucket) and the surnames."""
+        meanings = {tokens: Dated.of(entries) for tokens, (_, entries, _) in self._rows.items()}
+        for tokens, (shapes, _, _) in self._rows.items():
+            self._index.setdefault(tokens[0], []).append((tokens, shapes, meanings[tokens]))
+        for bucket in self._index.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+        by_surname: dict[str, list[Entry | Dated]] = {}
+        named: set[tuple[str, ...]] = set()
+        for keys, tokens in self._names:
+            if tokens in named:
+                continue
+            named.add(tokens)
+            meaning = meanings[tokens]
+            if _kind(meaning) != "person":
+                continue  # a later table made the name something else
+            for key in keys:
+                by_surname.setdefault(key, []).append(meaning)
+        for key, people in by_surname.items():
+            self.surnames[key] = _one_person(
+                p.undated if isinstance(p, Dated) else p for p in people
             )
-        return sector
+            if any(isinstance(p, Dated) for p in people):
+                self._dated_surnames[key] = people
+        self._rows.clear()
+        self._names.clear()
 
-    def _load_agents(self, path: Path, rows: Iterable[Row] | None = None) -> None:
-        rows = read_tsv(path, ("phrase", "sector", "flags"), required=2) if rows is None else rows
-        for row in rows:
-            flags = set((row["flags"] or "").split(","))
-            if not flags <= {"", "post", "protest"}:
-                raise DataFileError(
-                    Errors.E001.format(
-                        path=path,
-                        line=row["_line"],
-                        reason=f"flags are post and protest, got {row['flags']!r}",
-                        columns="2-3",
-                        names="phrase, sector, flags",
-                    )
-                )
-            entry = Entry(
-                "agent",
-                None,
-                self._sector(path, row),
-                None,
-                None,
-                f"{path.name}:{row['_line']}",
-                post="post" in flags,
-                protest="protest" in flags,
-            )
-            self.add(row["phrase"] or "", entry)
+    def surname(self, word: str, date: str | None = None) -> Entry | None:
+        """What a single name says in an article of ``date`` (YYYY-MM-DD or None): the person
+        of the people tables with that surname, the country all of them share (the Gaddafis:
+        LBY, no sector), or None (none, or people of different countries)."""
+        key = word.lower()
+        if date is None or key not in self._dated_surnames:
+            return self.surnames.get(key)
+        people = self._dated_surnames[key]
+        return _one_person(p.at(date) if isinstance(p, Dated) else p for p in people)
 
-    def _load_orgs(self, path: Path, rows: Iterable[Row] | None = None) -> None:
-        columns = ("phrase", "code", "country", "sector", "kind")
-        # A name listed again in the same file with another country is one name of several
-        # countries' bodies; in a later file it replaces the earlier entry.
-        seen: dict[str, Entry] = {}
-        for row in read_tsv(path, columns, required=2) if rows is None else rows:
-            phrase = row["phrase"] or ""
-            entry = Entry(
-                row["kind"] or "agency",
-                row["country"],
-                self._sector(path, row),
-                row["code"],
-                phrase,
-                f"{path.name}:{row['_line']}",
-            )
-            first = seen.get(phrase)
-            if first is not None and first.country and entry.country != first.country:
-                entry = replace(first, elsewhere=(*first.elsewhere, entry.country or ""))
-            seen[phrase] = entry
-            self.add(phrase, entry)
-
-    def _load_people(self, path: Path, rows: Iterable[Row] | None = None) -> None:
-        columns = ("name", "country", "sector", "role")
-        for row in read_tsv(path, columns, required=3) if rows is None else rows:
-            name = row["name"] or ""
-            sector = self._sector(path, row)
-            # Without a country a person's code says what they belong to: IGO heads code IGO,
-            # leaders of transnational armed groups IMG + sector (CAMEO's international groups).
-            code = None if row["country"] else ("IGO" if sector == "IGO" else f"IMG{sector or ''}")
-            entry = Entry(
-                "person", row["country"], sector, code, name, f"{path.name}:{row['_line']}"
-            )
-            self.add(name, entry)
-            surname = name.split()[-1].lower()
-            # "Bashar al-Assad" is "Assad" on second mention, "el-Sisi" "Sisi".
-            article, _, bare = surname.partition("-")
-            for key in (surname, bare) if article in ARTICLES and bare else (surname,):
-                self.surnames[key] = _same_person(self.surnames.get(key, entry), entry)
-
-    def match(self, doc: Doc, tokens: Sequence[Token] | None = None) -> list[Mention]:
+    def match(
+        self, doc: Doc, tokens: Sequence[Token] | None = None, date: str | None = None
+    ) -> list[Mention]:
         """All dictionary phrases in ``doc``, longest match first, left to right, no overlaps.
 
-        tokens: ``list(doc)`` if the caller has it already (indexing a Doc builds new Tokens)."""
+        tokens: ``list(doc)`` if the caller has it already (indexing a Doc builds new Tokens).
+        date: the article's date (YYYY-MM-DD) or None; a phrase whose entries do not apply
+        then is read as if it were not in the dictionary."""
         toks = list(doc) if tokens is None else tokens
         mentions: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
             found = None
             for key in (toks[i].lower_, toks[i].lemma_.lower()):
-                for words, shapes, entry in self._index.get(key, ()):
+                for words, shapes, meaning in self._index.get(key, ()):
                     if _matches(toks, i, words, shapes):
-                        found = Mention(i, i + len(words), entry)
-                        break
+                        entry = meaning if isinstance(meaning, Entry) else meaning.at(date)
+                        if entry is not None:
+                            found = Mention(i, i + len(words), entry)
+                            break
                 if found is not None:
                     break
             if found is not None:
@@ -213,6 +204,30 @@ class ActorDictionary:
             else:
                 i += 1
         return mentions
+
+
+def _kind(meaning: Entry | Dated) -> str:
+    return meaning.undated.kind if isinstance(meaning, Dated) else meaning.kind
+
+
+def _surname_keys(name: str) -> tuple[str, ...]:
+    """The keys a person is found by from their surname: "Bashar al-Assad" is "al-assad" and
+    "assad" on second mention, "el-Sisi" "el-sisi" and "sisi"."""
+    surname = name.split()[-1].lower()
+    article, _, bare = surname.partition("-")
+    return (surname, bare) if article in ARTICLES and bare else (surname,)
+
+
+def _one_person(people: Iterable[Entry | None]) -> Entry | None:
+    """What a surname says when all of ``people`` (None: not at this date) bear it."""
+    known: Entry | None = None
+    first = True
+    for entry in people:
+        if entry is None:
+            continue
+        known = entry if first else _same_person(known, entry)
+        first = False
+    return known
 
 
 def _same_person(known: Entry | None, entry: Entry) -> Entry | None:

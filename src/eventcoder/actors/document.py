@@ -10,6 +10,7 @@ and pairs to :mod:`~eventcoder.actors.lists`, pronouns to :mod:`~eventcoder.acto
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ from eventcoder.actors.countries import choose_countries, main_country
 from eventcoder.actors.dictionary import ActorDictionary, Mention
 from eventcoder.actors.people import Memory
 from eventcoder.actors.words import NP_DEPS, QUANTITIES
+from eventcoder.dates import as_date
 from eventcoder.records import Actor
 
 
@@ -26,12 +28,21 @@ class DocActors:
     """Actor resolution for one Doc, with its memory of people and titles.
 
     doc: the parsed Doc. dictionary: the :class:`ActorDictionary` to use. documents: nouns for
-    texts that speak for whoever issued them (``document`` rows of speech.tsv).
+    texts that speak for whoever issued them (``document`` rows of speech.tsv). date: the
+    article's date (YYYY-MM-DD, an ISO date-time or a ``datetime.date``), which chooses among
+    date-ranged dictionary entries; None for an undated article.
+    Raises :class:`~eventcoder.errors.InputError` for a malformed date.
     """
 
     def __init__(
-        self, doc: Doc, dictionary: ActorDictionary, documents: Collection[str] = ()
+        self,
+        doc: Doc,
+        dictionary: ActorDictionary,
+        documents: Collection[str] = (),
+        date: dt.date | str | None = None,
     ) -> None:
+        day = as_date(date)
+        self.date = day.isoformat() if day is not None else None
         self.doc = doc
         self.documents = documents
         self.text = doc.text  # Doc.text joins every token anew on each access
@@ -43,12 +54,12 @@ class DocActors:
                 self.kids[i + offset].append(self.tokens[i])
         self.affiliated: dict[int, bool] = {}  # mention start -> only an affiliation (phrase.py)
         self.dictionary = dictionary
-        self.mentions = choose_countries(dictionary.match(doc, self.tokens))
+        self.mentions = choose_countries(dictionary.match(doc, self.tokens, self.date))
         self.mention_at: dict[int, Mention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
                 self.mention_at[i] = mention
-        self.memory = Memory(dictionary)
+        self.memory = Memory(dictionary, self.date)
         self._cache: dict[int, Actor | None] = {}
         # Token index -> the resolved speaker of the direct quote the token is in (quotes.py).
         self.speakers: dict[int, Actor] = {}

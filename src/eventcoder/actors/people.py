@@ -23,10 +23,12 @@ class Memory:
     held, for the rest of the document.
 
     dictionary: where a surname no one in the document bears is looked up (the people table).
+    date: the article's date (YYYY-MM-DD) or None: which of a person's dated entries applies.
     """
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, date: str | None = None) -> None:
         self.dictionary = dictionary
+        self.date = date
         self.people: dict[str, Actor] = {}
         self.titles: dict[str, Actor] = {}
 
@@ -53,7 +55,7 @@ class Memory:
         remembered = self.people.get(word.lower())
         if remembered is not None:
             return Actor(**{**remembered.to_dict(), "kind": "memory"})
-        known = self.dictionary.surnames.get(word.lower())
+        known = self.dictionary.surname(word, self.date)
         code = entry_code(known.country, known.sector, known.code) if known else None
         if known is None or code is None:
             return None
