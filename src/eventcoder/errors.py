@@ -125,6 +125,11 @@ class Errors:
         "{path}, line {line}: the entry's range ends ({end}) before it begins ({start}); "
         "'from' and 'to' are the first and the last day the entry applies."
     )
+    E084 = (
+        "{path}, line {line}: 'replace' must be true, false or a list of section names "
+        "({known}); got {kind}."
+    )
+    E085 = "{path}, line {line}: 'replace' names unknown section {name!r}. Use one of: {known}."
     E086 = (
         "{path}, line {line}: unknown country-phrase kind {kind!r}. Use name (Pakistan), adj "
         "(Pakistani, Pakistanis) or capital (Islamabad)."

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.tables import BUILTIN, READERS, Entry, read_rows
 from eventcoder.actors.words import ARTICLES
-from eventcoder.custom import Row, actor_rows
+from eventcoder.custom import Row, actor_rows, replaced_tables
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.tsv import data_path
 
@@ -87,6 +87,8 @@ class ActorDictionary:
     extra: users' own files (TSV in one of the tables' formats, or YAML), read after the
     built-in ones, so a user's entries for a phrase replace the built-in entries for it.
     builtin: read the built-in tables (``data/actors/``); with False only ``extra`` is read.
+    A YAML file's ``replace`` key also leaves out the built-in tables it names
+    (:func:`~eventcoder.custom.replaced_tables`).
     Raises :class:`~eventcoder.errors.DataFileError` naming the file and line of a bad row.
     """
 
@@ -107,9 +109,11 @@ class ActorDictionary:
         for path in files:
             if not path.exists():
                 raise DataFileError(Errors.E005.format(path=path))
+        replaced = replaced_tables(files)
         for section, name in BUILTIN.items() if builtin else ():
-            path = data_path(name)
-            self._load(section, path, read_rows(section, path))
+            if section not in replaced:
+                path = data_path(name)
+                self._load(section, path, read_rows(section, path))
         for path in files:
             user = actor_rows(path)  # orgs.tsv format, another by its header, or YAML
             for section in READERS:
