@@ -38,7 +38,7 @@ def main(path: Path) -> None:
         for e in doc._.events:
             if not e.negated and e.event_type:
                 coded |= {country(e.actor), country(e.recipient)}
-        actors = DocActors(doc, dictionary)
+        actors = DocActors(doc, dictionary, date=doc._.meta.get("date"))
         anywhere = {
             country(a)
             for tok in doc

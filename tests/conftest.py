@@ -146,3 +146,20 @@ def dyads(nlp: Language, text: str) -> set[Dyad]:
         (country(e.actor), country(e.recipient), e.event_type)
         for e in eventcoder.code(text, nlp=nlp)
     }
+
+
+def doc_actors(nlp: Language, text: str) -> tuple[Doc, DocActors]:
+    """``text`` parsed and coded by ``nlp``, with a fresh :class:`DocActors` to question."""
+    component = nlp.get_pipe("eventcoder")
+    doc = nlp(text)
+    return doc, DocActors(doc, component.dictionary, component.cues.documents)
+
+
+def subjects(nlp: Language, text: str) -> dict[str, list[str]]:
+    """Each subject's text -> the codes it resolves to, over the whole document."""
+    doc, actors = doc_actors(nlp, text)
+    return {
+        t.text: [a.code for a in actors.resolve_all(t)]
+        for t in doc
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+    }

@@ -84,7 +84,8 @@ def test_cli_code_bad_output_suffix_and_model_fail_clearly(tmp_path: Path) -> No
 
 def test_cli_custom_actor_file_extends_the_dictionary(tmp_path: Path) -> None:
     extra = tmp_path / "mine.tsv"
-    extra.write_text("Freedonia\tFRD\tFRD\t-\tagency\n", encoding="utf-8")
+    # FRD is no ISO country: a made-up actor gives its code with no country
+    extra.write_text("Freedonia\tFRD\t-\t-\tagency\n", encoding="utf-8")
     text = "Freedonia accused Sylvania of espionage. Freedonia condemned Iran."
     code, out, _ = _run("code", "-", "-o", "-", "--actors", str(extra), input=text)
     assert code == 0

@@ -47,8 +47,16 @@ ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--actors",
-        help="Extra actors: orgs.tsv format, agents/people.tsv format with a header line, "
-        "or YAML; repeatable.",
+        help="Extra actors: orgs.tsv format, countries/agents/people.tsv format with a header "
+        "line, or YAML; repeatable.",
+    ),
+]
+BuiltinActorsOption = Annotated[
+    bool,
+    typer.Option(
+        " /--no-builtin-actors",
+        show_default=False,
+        help="Leave out the built-in actor tables (data/actors/): only --actors files name actors.",
     ),
 ]
 VerbsOption = Annotated[
@@ -146,6 +154,7 @@ def code(
     date: DateOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
@@ -183,6 +192,7 @@ def code(
         keep_negated,
         tuple(map(str, speech or ())),
         classifier,
+        builtin_actors,
     )
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
@@ -282,6 +292,7 @@ def quotes(
     date: DateOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    builtin_actors: BuiltinActorsOption = True,
     speech: SpeechOption = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes on this machine.")
@@ -289,7 +300,12 @@ def quotes(
 ) -> None:
     """List who said what: direct quotes and reported speech with their speakers."""
     to_stdout = output is not None and str(output) == "-"
-    spec = PipelineSpec(model, tuple(map(str, actors or ())), speech=tuple(map(str, speech or ())))
+    spec = PipelineSpec(
+        model,
+        tuple(map(str, actors or ())),
+        speech=tuple(map(str, speech or ())),
+        builtin_actors=builtin_actors,
+    )
     count = 0
     try:
         if output is not None and not to_stdout:
@@ -365,6 +381,7 @@ def evaluate(
     worst: Annotated[int, typer.Option(help="How many worst documents to list.")] = 10,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     classifier: ClassifierOption = False,
 ) -> None:
@@ -372,7 +389,9 @@ def evaluate(
     if not file.exists():
         _fail(f"{file}: no such file.")
     try:
-        nlp = load(model, actors or (), verbs or (), classifier=classifier)
+        nlp = load(
+            model, actors or (), verbs or (), classifier=classifier, builtin_actors=builtin_actors
+        )
         report = run_evaluate(file, nlp, worst=worst)
     except (InputError, ModelError, DataFileError) as e:
         _fail(str(e))
@@ -416,6 +435,7 @@ def explain(
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
@@ -428,6 +448,7 @@ def explain(
         tuple(map(str, verbs or ())),
         speech=tuple(map(str, speech or ())),
         classifier=classifier,
+        builtin_actors=builtin_actors,
     )
     try:
         report = run_explain(pipeline_for(spec), sentence, date)

@@ -1,18 +1,21 @@
-"""Users' own actors, role words, people and verb patterns, in TSV or YAML files.
+"""Users' own countries, actors, role words, people and verb patterns, in TSV or YAML files.
 
 A TSV file has the columns of the built-in file of its kind (``data/README.md``). An actor file
 (``--actors``) is in the ``orgs.tsv`` format unless its first line is a header naming another
 actor format's columns, as a plain line or a comment like the built-in files' first lines::
 
+    iso3<TAB>kind<TAB>phrase            countries.tsv: country names, adjectives, capitals
     phrase<TAB>sector                   agents.tsv: role words and titles
     name<TAB>country<TAB>sector<TAB>role  people.tsv: well-known people
 
-A YAML file (``.yaml``/``.yml``) holds lists of entries under any of the keys ``actors``
-(orgs.tsv fields), ``agents``, ``people`` and ``verbs`` (verbs.tsv fields); ``object``, ``prep``,
-``particle`` and ``flags`` may be lists. Whichever of ``--actors``/``--verbs`` names a YAML file,
-every section in it is loaded (:func:`route`). Values are read as written (``country: NO`` is
-Norway, ``cameo: 042`` keeps its zero). Rows carry ``_line`` like :func:`~eventcoder.tsv.read_tsv`
-rows, so every later error names the file and line of the entry.
+A YAML file (``.yaml``/``.yml``) holds lists of entries under any of the keys ``countries``,
+``actors`` (orgs.tsv fields), ``agents``, ``people`` and ``verbs`` (verbs.tsv fields);
+``object``, ``prep``, ``particle`` and ``flags`` may be lists. Whichever of ``--actors``/
+``--verbs`` names a YAML file, every section in it is loaded (:func:`route`). A top-level
+``replace`` key (``true``, or a list of section names) makes the file's sections replace the
+built-in tables of their kind (:func:`replaced_tables`). Values are read as written
+(``country: NO`` is Norway, ``cameo: 042`` keeps its zero). Rows carry ``_line`` like
+:func:`~eventcoder.tsv.read_tsv` rows, so every later error names the file and line of the entry.
 """
 
 from __future__ import annotations
@@ -26,15 +29,26 @@ from eventcoder.tsv import read_tsv
 
 Row = dict[str, str | None]
 
-# Each kind of user entry: its columns (= YAML fields) and how many of them are required.
+# Each kind of entry (= YAML section): its columns (= YAML fields) and how many of them are
+# required. ``from``/``to`` bound the dates an actor or person entry applies (inclusive).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "actors": ("phrase", "code", "country", "sector", "kind"),
+    "countries": ("iso3", "kind", "phrase"),
+    "actors": ("phrase", "code", "country", "sector", "kind", "from", "to"),
     "agents": ("phrase", "sector", "flags"),
-    "people": ("name", "country", "sector", "role"),
+    "people": ("name", "country", "sector", "role", "from", "to"),
     "verbs": ("cameo", "verb", "particle", "object", "prep", "flags"),
 }
-REQUIRED = {"actors": 2, "agents": 2, "people": 3, "verbs": 2}
-ACTOR_KINDS = ("actors", "agents", "people")
+REQUIRED = {"countries": 3, "actors": 2, "agents": 2, "people": 3, "verbs": 2}
+ACTOR_KINDS = ("countries", "actors", "agents", "people")
+# The built-in tables (in data/) that each section's entries extend, or replace with ``replace``.
+TABLES = {
+    "countries": ("actors/countries.tsv",),
+    "actors": ("actors/orgs.tsv",),
+    "agents": ("actors/agents.tsv",),
+    "people": ("actors/people.tsv",),
+    "verbs": ("verbs.tsv", "nouns.tsv"),
+}
+REPLACE = "replace"  # the top-level YAML key that is not a section
 # Fields whose TSV cell is a list: how its items are joined in the cell.
 LIST_FIELDS = {"particle": "|", "object": "|", "prep": "|", "flags": ","}
 
@@ -53,7 +67,8 @@ def route(
 
 
 def actor_rows(path: Path) -> dict[str, list[Row]]:
-    """The entries of a user's actor file by kind (``actors``, ``agents``, ``people``)."""
+    """The entries of a user's actor file by kind (``countries``, ``actors``, ``agents``,
+    ``people``)."""
     if is_yaml(path):
         sections = read_yaml(path)
         return {kind: sections.get(kind, []) for kind in ACTOR_KINDS}
@@ -87,7 +102,7 @@ def _header(path: Path) -> tuple[str, str | None]:
                 # A comment header may go on in words; a plain one is nothing but column names.
                 if n >= REQUIRED[kind] and (comment or n == len(words)):
                     return kind, None if comment else str(number)
-            if not comment and words and words[0] in ("phrase", "name", "cameo"):
+            if not comment and words and words[0] in ("iso3", "phrase", "name", "cameo"):
                 known = "; ".join(f"{' '.join(COLUMNS[k])} ({k})" for k in ACTOR_KINDS)
                 found = ", ".join(line.split("\t"))
                 raise DataFileError(Errors.E078.format(path=path, line=number, found=found,
@@ -96,25 +111,71 @@ def _header(path: Path) -> tuple[str, str | None]:
     return "actors", None
 
 
+def replaced_tables(paths: Iterable[str | Path]) -> set[str]:
+    """The sections (``countries``, ``actors``, ``agents``, ``people``, ``verbs``) whose
+    built-in tables (:data:`TABLES`) the YAML files among ``paths`` replace: with
+    ``replace: true`` every section the file has, with ``replace: [people, actors]`` those named
+    (a named section the file lacks leaves that table empty). TSV files replace nothing.
+
+    Raises :class:`DataFileError` naming the file and line of a malformed ``replace``.
+    """
+    out: set[str] = set()
+    for path in paths:
+        if is_yaml(path):
+            out |= _replaced(Path(path))
+    return out
+
+
+def _replaced(path: Path) -> set[str]:
+    import yaml
+
+    root = _compose(path)
+    if root is None:
+        return set()
+    sections = {str(k.value) for k, _ in root.value} & set(COLUMNS)
+    known = ", ".join(COLUMNS)
+    for key, value in root.value:
+        if key.value != REPLACE:
+            continue
+        line = value.start_mark.line + 1
+        if _is_null(value):
+            return set()
+        if value.tag == "tag:yaml.org,2002:bool":
+            return sections if str(value.value).lower() in ("true", "yes", "on") else set()
+        if not isinstance(value, yaml.SequenceNode):
+            raise DataFileError(
+                Errors.E084.format(path=path, line=line, known=known, kind=_node_kind(value))
+            )
+        named = set()
+        for item in value.value:
+            name = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
+            if name not in COLUMNS:
+                where = {"path": path, "line": item.start_mark.line + 1, "known": known}
+                if not isinstance(item, yaml.ScalarNode):
+                    raise DataFileError(Errors.E084.format(**where, kind=_node_kind(item)))
+                raise DataFileError(Errors.E085.format(**where, name=name))
+            named.add(name)
+        return named
+    return set()
+
+
 def read_yaml(path: Path) -> dict[str, list[Row]]:
-    """The sections of a user's YAML file, each a list of rows with the TSV columns as keys.
+    """The sections of a user's YAML file, each a list of rows with the TSV columns as keys
+    (the ``replace`` key is read by :func:`replaced_tables`).
 
     Raises :class:`DataFileError` naming the file, the line, the entry and the problem.
     """
     import yaml  # only users' YAML files need it
 
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise DataFileError(Errors.E070.format(path=path, reason=err)) from None
+    root = _compose(path)
     if root is None:
         return {}
-    known = ", ".join(COLUMNS)
-    if not isinstance(root, yaml.MappingNode):
-        raise DataFileError(Errors.E071.format(path=path, known=known, kind=_node_kind(root)))
+    known = f"{', '.join(COLUMNS)} (and {REPLACE})"
     out: dict[str, list[Row]] = {}
     for key, value in root.value:
         section, line = str(key.value), key.start_mark.line + 1
+        if section == REPLACE:
+            continue
         if section not in COLUMNS:
             raise DataFileError(Errors.E072.format(path=path, line=line, key=section, known=known))
         if _is_null(value):
@@ -127,6 +188,20 @@ def read_yaml(path: Path) -> dict[str, list[Row]]:
         for n, item in enumerate(value.value, 1):
             rows.append(_entry(path, section, n, item))
     return out
+
+
+def _compose(path: Path) -> Any:
+    """The YAML file's top-level mapping node, or None for an empty file."""
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise DataFileError(Errors.E070.format(path=path, reason=err)) from None
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        known = ", ".join(COLUMNS)
+        raise DataFileError(Errors.E071.format(path=path, known=known, kind=_node_kind(root)))
+    return root
 
 
 def _entry(path: Path, section: str, n: int, item: Any) -> Row:

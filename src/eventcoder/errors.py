@@ -107,6 +107,33 @@ class Errors:
         "{path}, line {line}: the header names columns {found}, which is not an actor file "
         "format. Use one of: {known}; or no header for the orgs.tsv format."
     )
+    E080 = (
+        "{path}, line {line}: unknown actor kind {kind!r}. Use one of: {known}. A country's "
+        "name, adjective or capital is a countries row (iso3, kind name|adj|capital, phrase: "
+        "countries.tsv's format, or a YAML file's countries section); a person is a people row."
+    )
+    E081 = (
+        "{path}, line {line}: {field} {code!r} is not an ISO 3166 alpha-3 country code (the "
+        "codes of data/places/countries.tsv, Kosovo XKX). Write it in capitals (PAK, USA), or "
+        "- for none; a body of no country gives its actor code in 'code' (IGOUNO, IMGREB)."
+    )
+    E082 = (
+        "{path}, line {line}: {field!r} must be a date YYYY-MM-DD (or - for an open end), "
+        "got {value!r}."
+    )
+    E083 = (
+        "{path}, line {line}: the entry's range ends ({end}) before it begins ({start}); "
+        "'from' and 'to' are the first and the last day the entry applies."
+    )
+    E084 = (
+        "{path}, line {line}: 'replace' must be true, false or a list of section names "
+        "({known}); got {kind}."
+    )
+    E085 = "{path}, line {line}: 'replace' names unknown section {name!r}. Use one of: {known}."
+    E086 = (
+        "{path}, line {line}: unknown country-phrase kind {kind!r}. Use name (Pakistan), adj "
+        "(Pakistani, Pakistanis) or capital (Islamabad)."
+    )
     E079 = (
         "The pipeline has no eventcoder component (its components: {pipes}). Build it with "
         "eventcoder.load() or add one with nlp.add_pipe('eventcoder')."

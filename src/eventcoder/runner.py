@@ -50,6 +50,7 @@ class PipelineSpec:
     keep_negated: bool = False
     speech: tuple[str, ...] = ()
     classifier: bool = False
+    builtin_actors: bool = True
 
     def load(self) -> Language:
         return load(
@@ -59,6 +60,7 @@ class PipelineSpec:
             keep_negated=self.keep_negated,
             speech=self.speech,
             classifier=self.classifier,
+            builtin_actors=self.builtin_actors,
         )
 
 
