@@ -59,6 +59,14 @@ BuiltinActorsOption = Annotated[
         help="Leave out the built-in actor tables (data/actors/): only --actors files name actors.",
     ),
 ]
+BuiltinVerbsOption = Annotated[
+    bool,
+    typer.Option(
+        " /--no-builtin-verbs",
+        show_default=False,
+        help="Leave out the built-in verb and noun patterns: only --verbs files code events.",
+    ),
+]
 VerbsOption = Annotated[
     list[Path] | None,
     typer.Option("--verbs", help="Extra verb patterns (verbs.tsv format or YAML); repeatable."),
@@ -156,6 +164,7 @@ def code(
     actors: ActorsOption = None,
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
+    builtin_verbs: BuiltinVerbsOption = True,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
     keep_negated: Annotated[
@@ -193,6 +202,7 @@ def code(
         tuple(map(str, speech or ())),
         classifier,
         builtin_actors,
+        builtin_verbs,
     )
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
@@ -383,6 +393,7 @@ def evaluate(
     actors: ActorsOption = None,
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
+    builtin_verbs: BuiltinVerbsOption = True,
     classifier: ClassifierOption = False,
 ) -> None:
     """Score the coder against labelled data: type, actor and triple P/R/F1, quad accuracy."""
@@ -390,7 +401,12 @@ def evaluate(
         _fail(f"{file}: no such file.")
     try:
         nlp = load(
-            model, actors or (), verbs or (), classifier=classifier, builtin_actors=builtin_actors
+            model,
+            actors or (),
+            verbs or (),
+            classifier=classifier,
+            builtin_actors=builtin_actors,
+            builtin_verbs=builtin_verbs,
         )
         report = run_evaluate(file, nlp, worst=worst)
     except (InputError, ModelError, DataFileError) as e:
@@ -437,6 +453,7 @@ def explain(
     actors: ActorsOption = None,
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
+    builtin_verbs: BuiltinVerbsOption = True,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
 ) -> None:
@@ -449,6 +466,7 @@ def explain(
         speech=tuple(map(str, speech or ())),
         classifier=classifier,
         builtin_actors=builtin_actors,
+        builtin_verbs=builtin_verbs,
     )
     try:
         report = run_explain(pipeline_for(spec), sentence, date)

@@ -25,7 +25,7 @@ from eventcoder.actors import ActorDictionary, DocActors
 from eventcoder.classifier import Fallback
 from eventcoder.coding import EventCoder, PatternBook
 from eventcoder.context import annotate
-from eventcoder.custom import route
+from eventcoder.custom import replaced_tables, route
 from eventcoder.dates import DateMention, find_dates
 from eventcoder.errors import Errors, ModelError
 from eventcoder.io.readers import Article
@@ -65,6 +65,7 @@ class EventCoderComponent:
         context: bool = True,
         classifier: bool = False,
         builtin_actors: bool = True,
+        builtin_verbs: bool = True,
     ) -> None:
         self.name = name
         self.context = context
@@ -77,7 +78,9 @@ class EventCoderComponent:
 
         actor_files, verb_files = route(actors, verbs)  # a YAML file may hold both
         self.dictionary = ActorDictionary(tokenize, actor_files, builtin=builtin_actors)
-        self.patterns = PatternBook(get_ontology(), verb_files)
+        # A YAML file with ``replace: true`` (or ``[verbs]``) is the whole pattern table.
+        builtin_verbs = builtin_verbs and "verbs" not in replaced_tables(verb_files)
+        self.patterns = PatternBook(get_ontology(), verb_files, builtin=builtin_verbs)
         cues = self.cues = SpeechCues([Path(p) for p in speech or ()])
         self.quotes = QuoteFinder(cues)
         self.gazetteer = Gazetteer.default()
@@ -135,6 +138,7 @@ class EventCoderComponent:
         "context": True,
         "classifier": False,
         "builtin_actors": True,
+        "builtin_verbs": True,
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
@@ -149,6 +153,7 @@ def make_eventcoder(
     context: bool,
     classifier: bool,
     builtin_actors: bool,
+    builtin_verbs: bool,
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
@@ -162,11 +167,13 @@ def make_eventcoder(
     classifier: add the learned fallback's events where the patterns are silent
     (:mod:`eventcoder.classifier`). builtin_actors: read the built-in actor tables
     (``data/actors/``); False: only the ``actors`` files (and YAML ``verbs`` files' actor
-    sections) make the actor dictionary.
+    sections) make the actor dictionary. builtin_verbs: read the built-in event patterns
+    (``data/verbs.tsv``, ``data/nouns.tsv``); False: only the ``verbs`` files code events.
     """
     return EventCoderComponent(
-        nlp, name, actors, verbs, keep_negated, speech, context, classifier, builtin_actors
-    )
+        nlp, name, actors, verbs, keep_negated, speech, context, classifier, builtin_actors,
+        builtin_verbs,
+    )  # fmt: skip
 
 
 def load(
@@ -177,6 +184,7 @@ def load(
     speech: Iterable[str | Path] = (),
     classifier: bool = False,
     builtin_actors: bool = True,
+    builtin_verbs: bool = True,
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 
@@ -184,7 +192,8 @@ def load(
     actors, verbs, speech: extra dictionary, pattern and speech-cue files. keep_negated: see
     :func:`make_eventcoder`. classifier: turn on the learned fallback (off by default).
     builtin_actors: False leaves out the built-in actor tables, so only the ``actors`` files
-    name actors.
+    name actors. builtin_verbs: False leaves out the built-in verb and noun patterns, so only the
+    ``verbs`` files code events.
     Raises :class:`~eventcoder.errors.ModelError` when the pipeline is not installed.
     """
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -201,6 +210,7 @@ def load(
             "speech": [str(p) for p in speech],
             "classifier": classifier,
             "builtin_actors": builtin_actors,
+            "builtin_verbs": builtin_verbs,
         },
     )
     return nlp

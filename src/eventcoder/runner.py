@@ -51,6 +51,7 @@ class PipelineSpec:
     speech: tuple[str, ...] = ()
     classifier: bool = False
     builtin_actors: bool = True
+    builtin_verbs: bool = True
 
     def load(self) -> Language:
         return load(
@@ -61,6 +62,7 @@ class PipelineSpec:
             speech=self.speech,
             classifier=self.classifier,
             builtin_actors=self.builtin_actors,
+            builtin_verbs=self.builtin_verbs,
         )
 
 
