@@ -151,3 +151,53 @@ def test_dictionary_user_files_alone(nlp: Language) -> None:
     dictionary = _dictionary(nlp, KG)
     assert dictionary.match(nlp("Pakistan and the army")) == []  # no built-in tables
     assert dictionary.surname("Modi") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        # PETRARCH's dated people (data/petrarch/people.tsv): Akayev was president 1990-2005
+        ("Askar Akayev criticised Kazakhstan.", "2003-05-01", "KGZGOV"),
+        ("Askar Akayev criticised Kazakhstan.", "2010-05-01", "KGZELI"),
+        ("Askar Akayev criticised Kazakhstan.", None, "KGZELI"),  # the undated default
+        # a title in the text says what the dictionary's default cannot ...
+        ("President Askar Akayev criticised Kazakhstan.", None, "KGZGOV"),
+        # ... unless it is a former one
+        ("Former President Askar Akayev criticised Kazakhstan.", None, "KGZELI"),
+        # our own office holders of 2021-2025 win over the imported tables
+        ("Keir Starmer criticised Russia.", "2024-09-01", "GBRGOV"),
+        # imported organisations, with the title left out of the phrase
+        ("The Clinton Administration criticised Iraq.", "1995-01-01", "USAGOV"),
+    ],
+)
+def test_dictionary_imported_petrarch_actors_by_date(
+    nlp: Language, text: str, date: str | None, code: str
+) -> None:
+    import eventcoder
+
+    (event,) = eventcoder.code(text, date=date, nlp=nlp)
+    assert event.actor.code == code
+
+
+def test_dictionary_imported_people_are_not_known_by_surname_alone(nlp: Language) -> None:
+    # "Adoum Garoua" is a PETRARCH minister; Garoua alone is a town, not his surname
+    doc, actors = doc_actors(nlp, "Protesters marched in Garoua.")
+    assert [doc[m.start].text for m in actors.mentions] == ["Protesters"]
+    assert nlp.get_pipe("eventcoder").dictionary.surname("Garoua") is None
+
+
+def test_dictionary_builtin_tables_are_read_once_and_shared_safely(tmp_path: Path) -> None:
+    import eventcoder
+    from eventcoder.actors import dictionary
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("phrase\tcode\tcountry\tsector\tkind\nPakistan\tXYZ\t-\t-\tgroup\n")
+    before = len(dictionary._BUILTIN_ROWS)
+    plain = eventcoder.load()
+    assert len(dictionary._BUILTIN_ROWS) <= max(before, 1)  # the session's pipeline filled it
+    user = eventcoder.load(actors=[mine])
+    assert next(e.actor.code for e in eventcoder.code("Pakistan met India.", nlp=user)) == "XYZ"
+    # the user's entry did not leak into the shared tables
+    again = eventcoder.load()
+    for nlp in (plain, again):
+        assert next(e.actor.code for e in eventcoder.code("Pakistan met India.", nlp=nlp)) == "PAK"

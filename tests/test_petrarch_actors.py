@@ -113,3 +113,48 @@ def test_petrarch_actor_entries_we_cannot_express_are_reported(
 def test_petrarch_actor_report_names_every_problem_once(actors: Conversion) -> None:
     assert len(actors.notes) == 13
     assert all(n.path.name == "actors.txt" and n.entry for n in actors.notes)
+
+
+RULES = """\
+BARACK_OBAMA_ [USAGOV 090120-170120] [USAELI]
++PRESIDENT_BARACK_OBAMA_
++US_PRESIDENT_OBAMA_
++MR_OBAMA_
+THE_MACONDO_BANANA_COMPANY_ [COLBUS]
+KOSOVO_PRIME_MINISTER_ [XKXGOV]
+PAKISTAN_ [PAK]
++LAHORE_
++PAKISTAN_ISLAMIC_REPUBLIC_
+SADDAM_ [IRQGOV 790716-030409]
+"""
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Conversion:
+    path = tmp_path_factory.mktemp("petrarch") / "rules.actors.txt"
+    path.write_text(RULES, encoding="utf-8")
+    return convert([path])
+
+
+def test_petrarch_titles_and_articles_are_left_to_the_text(rules: Conversion) -> None:
+    # a title or country word before a name is read from the text; a phrase with it would
+    # outmatch the name's own entry ("US President Bill Clinton" against "Bill Clinton")
+    people = [(r["name"], r["sector"], r["from"]) for r in rules.rows["people"]]
+    assert people == [("Barack Obama", "GOV", "2009-01-20"), ("Barack Obama", "ELI", None)]
+    phrases = [r["phrase"] for r in rules.rows["actors"]]
+    assert phrases == ["Macondo Banana Company", "Kosovo Prime Minister"]  # no name left: kept
+
+
+def test_petrarch_towns_are_the_gazetteers_and_single_names_the_documents(
+    rules: Conversion,
+) -> None:
+    # Lahore is a place the gazetteer finds (a protest "in Lahore" is not Pakistan's); an
+    # unknown name of the country stays
+    assert [r["phrase"] for r in rules.rows["countries"]] == [
+        "Pakistan",
+        "Pakistan Islamic Republic",
+    ]
+    reasons = {(n.reason, n.detail) for n in rules.notes}
+    assert ("a town or region: the gazetteer's", "Lahore") in reasons
+    # a single name is many people's ("Hussein"): not a dictionary phrase of its own
+    assert ("a single name left to the document's memory", "Saddam") in reasons

@@ -9,6 +9,7 @@ import pytest
 import spacy
 import typer.main
 from conftest import ROOT
+from spacy.language import Language
 
 import eventcoder
 from eventcoder.cli import app
@@ -91,3 +92,22 @@ def test_pipeline_extra_verb_file_no_event_row(tmp_path: Path) -> None:
     text = "The Kenyan president met the athletes on Friday."
     assert [e.cameo for e in eventcoder.code(text, nlp=eventcoder.load())] == ["040"]
     assert eventcoder.code(text, nlp=eventcoder.load(verbs=[extra])) == []
+
+
+def test_pipeline_dictionary_phrases_tokenised_as_the_tokenizer_does(nlp: Language) -> None:
+    # the component splits plain names itself (ten times faster): it must agree with spaCy
+    from eventcoder.tsv import data_path
+
+    component = nlp.get_pipe("eventcoder")
+    tokenize = component.dictionary._tokenize
+    tables = ["petrarch/people.tsv", "petrarch/orgs.tsv", "actors/agents.tsv", "actors/orgs.tsv"]
+    phrases = [
+        line.split("\t")[0]
+        for table in tables
+        for n, line in enumerate(data_path(table).read_text(encoding="utf-8").splitlines())
+        if not line.startswith("#") and n % 7 == 0
+    ]
+    phrases += ["cannot", "Gonna Do", "U.S. Congress", "al-Qaeda", "Côte d'Ivoire"]
+    assert len(phrases) > 5000
+    for phrase in phrases:
+        assert list(tokenize(phrase)) == [t.text for t in nlp.tokenizer(phrase)], phrase

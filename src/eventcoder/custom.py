@@ -41,12 +41,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = {"countries": 3, "actors": 2, "agents": 2, "people": 3, "verbs": 2}
 ACTOR_KINDS = ("countries", "actors", "agents", "people")
-# The built-in tables (in data/) that each section's entries extend, or replace with ``replace``.
+# The built-in tables (in data/) that each section's entries extend, or replace with ``replace``,
+# in the order they are read: the field's (petrarch/, converted) before ours, so ours win.
 TABLES = {
-    "countries": ("actors/countries.tsv",),
-    "actors": ("actors/orgs.tsv",),
+    "countries": ("petrarch/countries.tsv", "actors/countries.tsv"),
+    "actors": ("petrarch/orgs.tsv", "actors/orgs.tsv"),
     "agents": ("actors/agents.tsv",),
-    "people": ("actors/people.tsv",),
+    "people": ("petrarch/people.tsv", "actors/people.tsv"),
     "verbs": ("verbs.tsv", "nouns.tsv"),
 }
 REPLACE = "replace"  # the top-level YAML key that is not a section

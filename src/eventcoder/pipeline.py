@@ -72,12 +72,20 @@ class EventCoderComponent:
         # The learned fallback (classifier.py), loaded only when asked for.
         self.fallback = Fallback() if classifier else None
         tokenizer = nlp.tokenizer
+        # "cannot", "gonna": words the tokenizer splits by its exceptions
+        special = frozenset(getattr(tokenizer, "rules", None) or ())
 
         def tokenize(phrase: str) -> list[str]:
+            words = phrase.split(" ")
+            if all(w.isalpha() and w not in special for w in words):
+                return words  # what the tokenizer gives, ten times faster (most names)
             return [t.text for t in tokenizer(phrase)]
 
         actor_files, verb_files = route(actors, verbs)  # a YAML file may hold both
-        self.dictionary = ActorDictionary(tokenize, actor_files, builtin=builtin_actors)
+        key = (nlp.lang, nlp.meta.get("name"), nlp.meta.get("version"))
+        self.dictionary = ActorDictionary(
+            tokenize, actor_files, builtin=builtin_actors, cache_key=key
+        )
         # A YAML file with ``replace: true`` (or ``[verbs]``) is the whole pattern table.
         builtin_verbs = builtin_verbs and "verbs" not in replaced_tables(verb_files)
         self.patterns = PatternBook(get_ontology(), verb_files, builtin=builtin_verbs)

@@ -10,7 +10,7 @@ calls for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.tables import BUILTIN, READERS, Entry, read_rows
 from eventcoder.actors.words import ARTICLES
-from eventcoder.custom import Row, actor_rows, replaced_tables
+from eventcoder.custom import actor_rows, replaced_tables
 from eventcoder.errors import DataFileError, Errors
 from eventcoder.tsv import data_path
 
@@ -76,8 +76,15 @@ class Dated:
 
 
 Tokenize = Callable[[str], Sequence[str]]
+# The folder of the tables converted from the PETRARCH2 dictionaries (data/petrarch/).
+IMPORTED = "petrarch"
 # A phrase's tokens (lower case), their shapes (see _shape) and what the phrase means.
 Item = tuple[tuple[str, ...], tuple[str, ...], Entry | Dated]
+# While loading: a phrase's tokens -> its shapes, its entries and the number of the table they
+# came from (a later table's entries replace an earlier one's).
+Rows = dict[tuple[str, ...], tuple[tuple[str, ...], list[Entry], int]]
+# The built-in tables as loaded, by tokenizer and tables: rows, surnames, tables read.
+_BUILTIN_ROWS: dict[Hashable, tuple[Rows, list[tuple[tuple[str, ...], tuple[str, ...]]], int]] = {}
 
 
 class ActorDictionary:
@@ -86,44 +93,69 @@ class ActorDictionary:
     tokenize: splits a phrase into tokens exactly as the pipeline's tokenizer does.
     extra: users' own files (TSV in one of the tables' formats, or YAML), read after the
     built-in ones, so a user's entries for a phrase replace the built-in entries for it.
-    builtin: read the built-in tables (``data/actors/``); with False only ``extra`` is read.
+    builtin: read the built-in tables (``data/actors/``, ``data/petrarch/``); with False only
+    ``extra`` is read. cache_key: what identifies ``tokenize`` (the pipeline's name and version):
+    given, the built-in tables are read once per process for it.
     A YAML file's ``replace`` key also leaves out the built-in tables it names
     (:func:`~eventcoder.custom.replaced_tables`).
     Raises :class:`~eventcoder.errors.DataFileError` naming the file and line of a bad row.
     """
 
     def __init__(
-        self, tokenize: Tokenize, extra: Iterable[Path] = (), builtin: bool = True
+        self,
+        tokenize: Tokenize,
+        extra: Iterable[Path] = (),
+        builtin: bool = True,
+        cache_key: Hashable | None = None,
     ) -> None:
         self._tokenize = tokenize
         self._index: dict[str, list[Item]] = {}
+        self._by_length: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, Item]]]]] = {}
         # Surname -> what it says in an undated article (see surname()).
         self.surnames: dict[str, Entry | None] = {}
         self._dated_surnames: dict[str, list[Entry | Dated]] = {}
-        # While loading: each phrase's tokens -> its shapes, its entries and the number of the
-        # table they came from (a later table's entries replace an earlier one's).
-        self._rows: dict[tuple[str, ...], tuple[tuple[str, ...], list[Entry], int]] = {}
+        self._rows: Rows = {}  # while loading
         self._names: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # surnames, tokens
         self._table = 0
+        self._by_surname = True
         files = [Path(p) for p in extra]
         for path in files:
             if not path.exists():
                 raise DataFileError(Errors.E005.format(path=path))
         replaced = replaced_tables(files)
-        for section, name in BUILTIN.items() if builtin else ():
-            if section not in replaced:
-                path = data_path(name)
-                self._load(section, path, read_rows(section, path))
+        # The users' rows are read and checked first: a mistake in them is told at once.
+        user = []
         for path in files:
-            user = actor_rows(path)  # orgs.tsv format, another by its header, or YAML
-            for section in READERS:
-                self._load(section, path, user[section])
+            sections = actor_rows(path)  # orgs.tsv format, another by its header, or YAML
+            user += [(path, s, list(READERS[s](path, sections[s]))) for s in READERS]
+        tables = [
+            (section, name)
+            for section, names in (BUILTIN.items() if builtin else ())
+            for name in (names if section not in replaced else ())
+        ]
+        # The built-in tables are tens of thousands of phrases: one process tokenises them
+        # once per tokenizer (cache_key) and set of tables, and each load copies the result.
+        key = (cache_key, tuple(tables)) if cache_key is not None else None
+        if key is not None and key in _BUILTIN_ROWS:
+            rows, names, self._table = _BUILTIN_ROWS[key]
+            self._rows, self._names = dict(rows), list(names)
+        else:
+            for section, name in tables:
+                path = data_path(name)
+                self._load(section, path, READERS[section](path, read_rows(section, path)))
+            if key is not None:
+                _BUILTIN_ROWS[key] = (dict(self._rows), list(self._names), self._table)
+        for path, section, entries in user:
+            self._load(section, path, entries)
         self._finish()
 
-    def _load(self, section: str, path: Path, rows: Iterable[Row]) -> None:
-        """Add one table: the rows of ``path`` in the format of ``section``."""
+    def _load(self, section: str, path: Path, entries: Iterable[tuple[str, Entry]]) -> None:
+        """Add one table: the (phrase, entry) pairs of ``path``, a table of ``section``."""
         self._table += 1
-        for phrase, entry in READERS[section](path, rows):
+        # Tens of thousands of imported names would make every capitalised word someone's
+        # surname ("Garoua", a town, is also a minister's): their people are known by full name.
+        self._by_surname = path.parent.name != IMPORTED
+        for phrase, entry in entries:
             self._add(phrase, entry)
 
     def _add(self, phrase: str, entry: Entry) -> None:
@@ -140,7 +172,7 @@ class ActorDictionary:
         old = self._rows.pop(tokens, None)
         entries = [*old[1], entry] if old is not None and old[2] == self._table else [entry]
         self._rows[tokens] = (shapes, entries, self._table)
-        if entry.kind == "person" and entry.name:
+        if entry.kind == "person" and entry.name and self._by_surname:
             self._names.append((_surname_keys(entry.name), tokens))
 
     def _finish(self) -> None:
@@ -148,8 +180,15 @@ class ActorDictionary:
         meanings = {tokens: Dated.of(entries) for tokens, (_, entries, _) in self._rows.items()}
         for tokens, (shapes, _, _) in self._rows.items():
             self._index.setdefault(tokens[0], []).append((tokens, shapes, meanings[tokens]))
-        for bucket in self._index.values():
+        for first, bucket in self._index.items():
             bucket.sort(key=lambda item: -len(item[0]))
+            # The bucket by phrase length, longest first, each a dict from the phrase's tokens:
+            # a handful of lookups a token instead of a walk through hundreds of names that
+            # begin with "international" or "jose".
+            lengths: dict[int, dict[tuple[str, ...], tuple[int, Item]]] = {}
+            for pos, item in enumerate(bucket):
+                lengths.setdefault(len(item[0]), {})[item[0]] = (pos, item)
+            self._by_length[first] = sorted(lengths.items(), key=lambda kv: -kv[0])
         by_surname: dict[str, list[Entry | Dated]] = {}
         named: set[tuple[str, ...]] = set()
         for keys, tokens in self._names:
@@ -189,17 +228,28 @@ class ActorDictionary:
         date: the article's date (YYYY-MM-DD) or None; a phrase whose entries do not apply
         then is read as if it were not in the dictionary."""
         toks = list(doc) if tokens is None else tokens
+        lows = [t.lower_ for t in toks]
+        lemmas = [t.lemma_.lower() for t in toks]
         mentions: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
             found = None
-            for key in (toks[i].lower_, toks[i].lemma_.lower()):
-                for words, shapes, meaning in self._index.get(key, ()):
-                    if _matches(toks, i, words, shapes):
-                        entry = meaning if isinstance(meaning, Entry) else meaning.at(date)
-                        if entry is not None:
-                            found = Mention(i, i + len(words), entry)
-                            break
+            for key in (lows[i], lemmas[i]):
+                for length, phrases in self._by_length.get(key, ()):
+                    if i + length > n:
+                        continue
+                    # the words as written, or with the last word's lemma ("prime ministers")
+                    words = tuple(lows[i : i + length])
+                    inflected = (*words[:-1], lemmas[i + length - 1])
+                    candidates = [c for c in (phrases.get(words), phrases.get(inflected)) if c]
+                    for _, (words, shapes, meaning) in sorted(candidates, key=lambda c: c[0]):
+                        if _matches(toks, i, words, shapes):
+                            entry = meaning if isinstance(meaning, Entry) else meaning.at(date)
+                            if entry is not None:
+                                found = Mention(i, i + len(words), entry)
+                                break
+                    if found is not None:
+                        break
                 if found is not None:
                     break
             if found is not None:

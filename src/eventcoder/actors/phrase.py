@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from eventcoder.actors.document import DocActors
 
 # Entry kinds whose canonical name names the actor (not a country's or a role word's).
+# Words that say a title is no longer held ("former President", "ex-Prime Minister").
+FORMER = frozenset({"former", "ex", "ex-"})
 NAMED_KINDS = ("person", "group", "agency", "party", "igo", "ngo", "media", "company")
 
 
@@ -211,7 +213,12 @@ def _sector(
     groups = [m for m in bodies if m.entry.kind == "group"]
     if head_mention is not None and head_mention.entry.sector == "MIL" and groups:
         return groups[0].entry.sector  # "Afghan Taliban forces", "Houthi forces": REB
-    if head_mention is not None and head_mention.entry.sector and not head_post:
+    if (
+        head_mention is not None
+        and head_mention.entry.sector
+        and not head_post
+        and not (agents and _out_of_office(head_mention, head))
+    ):
         return head_mention.entry.sector
     if bodies and (head_post or any(m.entry.post for m in agents)):
         return min(bodies, key=lambda m: abs(head.i - (m.end - 1))).entry.sector
@@ -221,6 +228,16 @@ def _sector(
         if m.entry.sector:
             return m.entry.sector
     return None
+
+
+def _out_of_office(mention: Mention, head: Token) -> bool:
+    """Whether ``mention`` is a person the dictionary has out of office at the article's date
+    (ELI: PETRARCH's code between and after terms) whom the text does not call former: then
+    the title in the text says what they are ("President Elias Hrawi" in an undated story)."""
+    if mention.entry.kind != "person" or mention.entry.sector != "ELI":
+        return False
+    before = head.doc[max(0, mention.start - 4) : mention.start]
+    return not any(t.lower_ in FORMER for t in before)
 
 
 def _role_place(actors: DocActors, head: Token) -> tuple[str | None, str | None]:

@@ -180,8 +180,9 @@ READERS: dict[str, Reader] = {
     "actors": org_entries,
     "people": person_entries,
 }
-# Each section's built-in table, under data/ (actors/orgs.tsv for the actors section).
-BUILTIN = {section: TABLES[section][0] for section in READERS}
+# Each section's built-in tables under data/, in the order they are read (a later table's
+# entries for a phrase replace an earlier one's: our own tables come after PETRARCH's).
+BUILTIN = {section: TABLES[section] for section in READERS}
 
 
 @lru_cache(maxsize=1)

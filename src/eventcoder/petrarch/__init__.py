@@ -18,7 +18,7 @@ matcher needs, :mod:`.convert` detects kinds and runs them, :mod:`.write` writes
 
 from eventcoder.petrarch.convert import COLUMNS, KINDS, SECTIONS, Conversion, convert, detect_kind
 from eventcoder.petrarch.source import Note, Row
-from eventcoder.petrarch.write import summary, write_report, write_yaml
+from eventcoder.petrarch.write import summary, write_report, write_tsv, write_yaml
 
 __all__ = [
     "COLUMNS",
@@ -31,5 +31,6 @@ __all__ = [
     "detect_kind",
     "summary",
     "write_report",
+    "write_tsv",
     "write_yaml",
 ]

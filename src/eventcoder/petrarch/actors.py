@@ -41,6 +41,8 @@ from eventcoder.petrarch.names import (
     initials,
     is_acronym,
     name_case,
+    title_words,
+    untitled,
 )
 from eventcoder.petrarch.source import Note, Row, read_lines
 
@@ -191,6 +193,17 @@ def _phrases(
     out: list[Phrase] = []
     for line, words in record.phrases:
         bare = _bare(words)
+        if len(bare) > 1 and bare[0].lower() == "the":
+            bare = bare[1:]  # our matcher reads an article as part of the phrase
+        name = tuple(untitled(bare))
+        if 0 < len(name) < len(bare) and is_person(name, acronyms, dated):
+            # "US President Bill Clinton": the title is read from the text, and a phrase with
+            # it would outmatch the name's own entry; left with one word ("President
+            # Clinton"), the phrase is a surname, which the document's memory of the people it
+            # has named reads. "Kosovo Prime Minister" stays: no name is left.
+            if len(name) < 2 or " ".join(name).lower() in title_words():
+                continue
+            bare = name
         for group in re.findall(r"\(([^()]*)\)", " ".join(words)):
             parts = group.split()
             if len(parts) == 1 and parts[0].upper() in acronyms and bare:
@@ -201,7 +214,8 @@ def _phrases(
                 )
         if bare:
             out.append(Phrase(line, name_case(bare, acronyms), is_person(bare, acronyms, dated)))
-    return list(dict.fromkeys(out))
+    # "President Barack Obama" and "Barack Obama" are one phrase once the title is left out
+    return list({phrase.text: phrase for phrase in reversed(out)}.values())[::-1]
 
 
 def _convert(
@@ -241,6 +255,12 @@ def _convert(
             _country_rows(path, line, shown, code, restriction, phrases, rows, notes)
             continue
         for phrase in phrases:
+            if phrase.person and " " not in phrase.text:
+                # "Hussein", "Abdullah": a single name is many people's; the document's memory
+                # reads it after the full name
+                reason = "a single name left to the document's memory"
+                notes.append(Note(path, phrase.line, shown, reason, phrase.text))
+                continue
             section, row = _row(code, phrase, period)
             rows[section].append(row)
 
@@ -262,7 +282,24 @@ def _country_rows(
         notes.append(Note(path, line, shown, "date restriction left out", detail, True))
     for phrase in phrases:
         kind = country_kind(phrase.text)
+        if kind == "name" and _town(phrase.text, code.country):
+            # PETRARCH lists towns and provinces as their country; ours are places, found by
+            # the gazetteer (docs/places.md), not actors (a protest "in Karachi" is not Pakistan's)
+            notes.append(
+                Note(path, phrase.line, shown, "a town or region: the gazetteer's", phrase.text)
+            )
+            continue
         rows["countries"].append({"iso3": code.country, "kind": kind, "phrase": phrase.text})
+
+
+def _town(name: str, country: str | None) -> bool:
+    """Whether the gazetteer knows ``name`` as a town or region (of any country: PETRARCH's
+    "Bara" is a district of Nepal, the gazetteer's a town in Sudan) and not as a country's
+    name. Names it does not know stay: old names and misspellings ("Afganistan")."""
+    from eventcoder.places import Gazetteer
+
+    found = Gazetteer.default().candidates(name)
+    return bool(found) and not any(e.kind == "country" for e in found)
 
 
 def _row(code: Code, phrase: Phrase, period: tuple[date | None, date | None]) -> tuple[str, Row]:

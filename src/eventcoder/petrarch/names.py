@@ -59,6 +59,36 @@ def country_kinds() -> dict[str, str]:
     return kinds
 
 
+@cache
+def title_words() -> frozenset[str]:
+    """Words and phrases (lower case) a name may be introduced with that the text gives us
+    anyway: our role words and titles (``agents.tsv``: president, prime minister, general),
+    country names and adjectives (``countries.tsv``: US, Russian), honorifics and ``the``."""
+    rows = read_tsv(data_path("actors", "agents.tsv"), ("phrase", "sector", "flags"), required=2)
+    honorifics = ["mr", "mrs", "ms", "dr", "sir", "madam"]
+    return frozenset(
+        [(r["phrase"] or "").lower() for r in rows] + list(country_kinds()) + ["the", *honorifics]
+    )
+
+
+def untitled(words: Sequence[str]) -> list[str]:
+    """``words`` without the titles, country words and articles they start with ("US President
+    Bill Clinton" is "Bill Clinton", "the Clinton Administration" "Clinton Administration"):
+    our resolver reads those from the text around a name, and a dictionary phrase that
+    includes them would outmatch the name's own entry."""
+    titles = title_words()
+    out = list(words)
+    while out:
+        for n in (3, 2, 1):
+            head = " ".join(out[:n]).lower()
+            if len(out) > n and (head in titles or head.strip(".,") in titles):
+                out = out[n:]
+                break
+        else:
+            break
+    return out
+
+
 def country_kind(phrase: str) -> str:
     """``name``, ``adj`` or ``capital`` for a phrase that stands for a country: what our
     countries.tsv says of it, else ``adj`` if its last word has a demonym ending (Armenian,

@@ -96,6 +96,32 @@ def _scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a double-quoted YAML scalar
 
 
+def write_tsv(
+    conversion: Conversion,
+    section: str,
+    out: str | Path | TextIO,
+    what: str = "",
+    preamble: str = "",
+) -> None:
+    """Write one section's rows as a table in the package's TSV format (``data/README.md``):
+    a ``#`` header naming the columns and saying ``what`` the rows are (the first line, as in
+    the built-in tables, so the file also reads as a user's ``--actors``/``--verbs`` file),
+    ``preamble`` (comment lines), then a row a line, list cells joined as the built-in tables
+    join them (``a|b``; flags ``a,b``), empty cells ``-``."""
+    columns = COLUMNS[section]
+    with _opened(out) as fh:
+        fh.write("# " + "\t".join(columns) + (f" — {what}" if what else "") + "\n")
+        fh.write(preamble)
+        for row in conversion.rows.get(section, []):
+            fh.write("\t".join(_cell(row.get(c), c) for c in columns) + "\n")
+
+
+def _cell(value: str | list[str] | None, column: str) -> str:
+    if isinstance(value, list):
+        value = ("," if column == "flags" else "|").join(value)
+    return value or "-"
+
+
 def write_report(conversion: Conversion, out: str | Path | TextIO) -> None:
     """Write every entry not converted, or converted approximately, as TSV with the columns
     file, line, entry, reason (approximations' reasons start with ``approximated:``)."""
