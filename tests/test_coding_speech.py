@@ -3,6 +3,8 @@ demands, allegations, warnings, orders to leave, threats' conditions, quoted cla
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Parse, Parsed, Triple, coded, event_types, triggered, typed
 from spacy.language import Language
@@ -94,10 +96,25 @@ def test_speech_not_coded_as(nlp: Language, text: str, absent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a claim takes the acts that go with it ("..., killing nine")
+        # a reported act is the act, with the acts that go with it ("..., killing nine"), and
+        # the speaker, a party to it, accuses the doer
         (
             "Ukraine's defence ministry said Russia had launched 300 missiles at Kyiv, killing "
             "nine people.",
+            {
+                ("UKR", "RUS", "ACCUSE", "112"),
+                ("RUS", "UKR", "ASSAULT", "194"),
+                ("RUS", None, "ASSAULT", "190"),
+            },
+        ),
+        # told by a third party, the act only
+        (
+            "Human Rights Watch said Ethiopian troops had shelled villages in Tigray.",
+            {("ETH", "ETH", "ASSAULT", "194")},
+        ),
+        # in a direct quote the act is the speaker's words: the accusation only
+        (
+            '"Russia shelled our cities," Zelensky said.',
             {("UKR", "RUS", "ACCUSE", "112")},
         ),
     ],
@@ -123,11 +140,37 @@ def test_speech_expulsion_codes(parse: Parse, book: PatternBook, text: str, code
     assert match.code == code
 
 
-def _claim(p: Parsed, book: PatternBook, word: str) -> tuple[Match, dict[int, Match]]:
+def _claim(
+    p: Parsed, book: PatternBook, word: str, reported: str = "both"
+) -> tuple[Match, dict[int, Match]]:
     found = triggered(p, book)
     match = found[p[word].i]
-    claim(match, found, p.actors, get_ontology())
+    claim(match, found, p.actors, get_ontology(), reported=reported)
     return match, found
+
+
+@pytest.mark.parametrize(
+    ("reported", "accusation", "act"),
+    [("both", True, True), ("act", False, True), ("accusation", True, False)],
+)
+def test_speech_reported_acts_by_option(
+    parse: Parse, book: PatternBook, reported: str, accusation: bool, act: bool
+) -> None:
+    p = parse("Kabul said Pakistani forces had shelled its border posts.")
+    said, found = _claim(p, book, "said", reported)
+    assert (said.token.i in found) == accusation
+    assert (found[p["shelled"].i].suppressed_by is None) == act
+
+
+def test_speech_reported_option_through_load() -> None:
+    import eventcoder
+
+    text = "Kabul said Pakistani forces had shelled its border posts."
+    for reported, codes in [("both", ["112", "194"]), ("act", ["194"]), ("accusation", ["112"])]:
+        nlp = eventcoder.load(reported=reported)
+        assert sorted(e.cameo for e in eventcoder.code(text, nlp=nlp)) == codes
+    with pytest.raises(ValueError, match="reported='some'"):
+        eventcoder.load(reported="some")
 
 
 def test_speech_claim_of_another_side_is_the_speakers_accusation(
@@ -136,7 +179,8 @@ def test_speech_claim_of_another_side_is_the_speakers_accusation(
     p = parse("Tehran said Israeli jets had bombed the airport.")
     said, found = _claim(p, book, "said")
     assert said.recipient_heads == [p["jets"]] and said.code == "112"
-    assert found[p["bombed"].i].suppressed_reason == "claim: the speaker's accusation"
+    # the reported act stays an act of its own (reported="both", the default)
+    assert found[p["bombed"].i].suppressed_by is None
 
 
 @pytest.mark.parametrize(
@@ -228,3 +272,22 @@ def test_speech_quoted_claim(
     match = triggered(p, book)[p["struck"].i]
     quoted_claim(match, p.actors, get_ontology())
     assert (match.claimed_by is speaker) is claimed
+
+
+def test_speech_reported_option_on_the_command_line(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    inputs = tmp_path / "in.jsonl"
+    text = "Kabul said Pakistani forces had shelled its border posts."
+    inputs.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    for reported, codes in [("both", ["112", "194"]), ("act", ["194"]), ("accusation", ["112"])]:
+        args = ["code", str(inputs), "-o", "-", "--reported", reported, "--workers", "1"]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        assert sorted(json.loads(line)["cameo"] for line in result.stdout.splitlines()) == codes
+    result = CliRunner().invoke(app, ["code", str(inputs), "--reported", "some"])
+    assert result.exit_code == 2

@@ -7,6 +7,7 @@ import logging
 import shutil
 import sys
 from contextlib import ExitStack
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -65,6 +66,24 @@ BuiltinVerbsOption = Annotated[
         " /--no-builtin-verbs",
         show_default=False,
         help="Leave out the built-in verb and noun patterns: only --verbs files code events.",
+    ),
+]
+
+
+class Reported(StrEnum):
+    """What "X said that Y attacked Z" gives (docs/coding.md, reported speech)."""
+
+    both = "both"
+    act = "act"
+    accusation = "accusation"
+
+
+ReportedOption = Annotated[
+    Reported,
+    typer.Option(
+        "--reported",
+        help="What 'X said that Y attacked Z' gives: the act and, when X is a party to it, X's "
+        "accusation of Y (both); the act only; or the accusation only.",
     ),
 ]
 VerbsOption = Annotated[
@@ -165,6 +184,7 @@ def code(
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     builtin_verbs: BuiltinVerbsOption = True,
+    reported: ReportedOption = Reported.both,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
     keep_negated: Annotated[
@@ -203,6 +223,7 @@ def code(
         classifier,
         builtin_actors,
         builtin_verbs,
+        reported.value,
     )
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
@@ -394,6 +415,7 @@ def evaluate(
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     builtin_verbs: BuiltinVerbsOption = True,
+    reported: ReportedOption = Reported.both,
     classifier: ClassifierOption = False,
 ) -> None:
     """Score the coder against labelled data: type, actor and triple P/R/F1, quad accuracy."""
@@ -407,6 +429,7 @@ def evaluate(
             classifier=classifier,
             builtin_actors=builtin_actors,
             builtin_verbs=builtin_verbs,
+            reported=reported.value,
         )
         report = run_evaluate(file, nlp, worst=worst)
     except (InputError, ModelError, DataFileError) as e:
@@ -454,6 +477,7 @@ def explain(
     builtin_actors: BuiltinActorsOption = True,
     verbs: VerbsOption = None,
     builtin_verbs: BuiltinVerbsOption = True,
+    reported: ReportedOption = Reported.both,
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
 ) -> None:
@@ -467,6 +491,7 @@ def explain(
         classifier=classifier,
         builtin_actors=builtin_actors,
         builtin_verbs=builtin_verbs,
+        reported=reported.value,
     )
     try:
         report = run_explain(pipeline_for(spec), sentence, date)

@@ -144,6 +144,7 @@ class Errors:
     )
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
+    E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
 
 
 class DataFileError(ValueError):

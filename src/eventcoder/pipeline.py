@@ -66,6 +66,7 @@ class EventCoderComponent:
         classifier: bool = False,
         builtin_actors: bool = True,
         builtin_verbs: bool = True,
+        reported: str = "both",
     ) -> None:
         self.name = name
         self.context = context
@@ -93,7 +94,11 @@ class EventCoderComponent:
         self.quotes = QuoteFinder(cues)
         self.gazetteer = Gazetteer.default()
         self.coder = EventCoder(
-            get_ontology(), self.patterns, keep_negated=keep_negated, unnamed=cues.unnamed
+            get_ontology(),
+            self.patterns,
+            keep_negated=keep_negated,
+            unnamed=cues.unnamed,
+            reported=reported,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -147,6 +152,7 @@ class EventCoderComponent:
         "classifier": False,
         "builtin_actors": True,
         "builtin_verbs": True,
+        "reported": "both",
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
@@ -162,6 +168,7 @@ def make_eventcoder(
     classifier: bool,
     builtin_actors: bool,
     builtin_verbs: bool,
+    reported: str,
 ) -> EventCoderComponent:
     """Factory for ``nlp.add_pipe("eventcoder", config={...})``.
 
@@ -177,10 +184,12 @@ def make_eventcoder(
     (``data/actors/``); False: only the ``actors`` files (and YAML ``verbs`` files' actor
     sections) make the actor dictionary. builtin_verbs: read the built-in event patterns
     (``data/verbs.tsv``, ``data/nouns.tsv``); False: only the ``verbs`` files code events.
+    reported: what "X said that Y attacked Z" gives: ``both`` (the act, and X's accusation of Y
+    when X is a party to it), ``act`` or ``accusation`` (docs/coding.md, reported speech).
     """
     return EventCoderComponent(
         nlp, name, actors, verbs, keep_negated, speech, context, classifier, builtin_actors,
-        builtin_verbs,
+        builtin_verbs, reported,
     )  # fmt: skip
 
 
@@ -193,6 +202,7 @@ def load(
     classifier: bool = False,
     builtin_actors: bool = True,
     builtin_verbs: bool = True,
+    reported: str = "both",
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 
@@ -201,7 +211,7 @@ def load(
     :func:`make_eventcoder`. classifier: turn on the learned fallback (off by default).
     builtin_actors: False leaves out the built-in actor tables, so only the ``actors`` files
     name actors. builtin_verbs: False leaves out the built-in verb and noun patterns, so only the
-    ``verbs`` files code events.
+    ``verbs`` files code events. reported: what a reported act gives (:func:`make_eventcoder`).
     Raises :class:`~eventcoder.errors.ModelError` when the pipeline is not installed.
     """
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -219,6 +229,7 @@ def load(
             "classifier": classifier,
             "builtin_actors": builtin_actors,
             "builtin_verbs": builtin_verbs,
+            "reported": reported,
         },
     )
     return nlp

@@ -52,6 +52,7 @@ class PipelineSpec:
     classifier: bool = False
     builtin_actors: bool = True
     builtin_verbs: bool = True
+    reported: str = "both"
 
     def load(self) -> Language:
         return load(
@@ -63,6 +64,7 @@ class PipelineSpec:
             classifier=self.classifier,
             builtin_actors=self.builtin_actors,
             builtin_verbs=self.builtin_verbs,
+            reported=self.reported,
         )
 
 

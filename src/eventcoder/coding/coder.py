@@ -17,9 +17,10 @@ from eventcoder.coding.build import drop_subsumed, mark_roots, match_events
 from eventcoder.coding.inferred import reactions, unnamed_party_events
 from eventcoder.coding.matching import find_matches
 from eventcoder.coding.patterns import Match, PatternBook
-from eventcoder.coding.speech import quoted_claim
+from eventcoder.coding.speech import REPORTED, REPORTED_DEFAULT, quoted_claim
 from eventcoder.coding.trace import Trace, note
 from eventcoder.coding.tree import TREE
+from eventcoder.errors import Errors
 from eventcoder.ontology import Ontology
 from eventcoder.quotes import Quote, quote_at
 from eventcoder.records import Event
@@ -31,6 +32,8 @@ class EventCoder:
     ontology: CAMEO/PLOVER tables. patterns: the :class:`PatternBook`. keep_negated: keep negated
     events (marked ``negated``) instead of dropping them. unnamed: head nouns that can stand for
     a party a speaker does not name ("this regime"; ``speech.tsv`` kind ``unnamed``).
+    reported: what "X said that Y attacked Z" gives: ``both`` (the act, and X's accusation of
+    Y when X is a party), ``act`` or ``accusation`` (:func:`~eventcoder.coding.speech.claim`).
     """
 
     def __init__(
@@ -39,10 +42,14 @@ class EventCoder:
         patterns: PatternBook,
         keep_negated: bool = False,
         unnamed: Collection[str] = (),
+        reported: str = REPORTED_DEFAULT,
     ):
+        if reported not in REPORTED:
+            raise ValueError(Errors.E100.format(value=reported, known=", ".join(REPORTED)))
         self.ontology = ontology
         self.patterns = patterns
         self.keep_negated = keep_negated
+        self.reported = reported
         self.unnamed = frozenset(unnamed)
         # Set to a Trace to record every row tried and every match dropped (explain.py).
         self.trace: Trace | None = None
@@ -77,7 +84,7 @@ class EventCoder:
         trace, ontology = self.trace, self.ontology
         if trace is not None:
             trace.actors = actors
-        all_matches = find_matches(doc, actors, self.patterns, ontology, trace)
+        all_matches = find_matches(doc, actors, self.patterns, ontology, trace, self.reported)
         for match in all_matches:
             quoted_claim(match, actors, ontology)
         events: list[Event] = []

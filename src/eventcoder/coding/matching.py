@@ -22,7 +22,13 @@ from eventcoder.actors import DocActors
 from eventcoder.coding.background import mark_background, mark_nested
 from eventcoder.coding.modality import intent, mark_hypothetical, mark_negation, modality, willing
 from eventcoder.coding.patterns import Match, PatternBook
-from eventcoder.coding.speech import claim, expulsion, threat_condition, warning
+from eventcoder.coding.speech import (
+    REPORTED_DEFAULT,
+    claim,
+    expulsion,
+    threat_condition,
+    warning,
+)
 from eventcoder.coding.trace import Trace
 from eventcoder.coding.triggers import noun_match, verb_match
 from eventcoder.ontology import Ontology
@@ -34,8 +40,10 @@ def find_matches(
     book: PatternBook,
     ontology: Ontology,
     trace: Trace | None = None,
+    reported: str = REPORTED_DEFAULT,
 ) -> list[Match]:
-    """Every pattern match in ``doc``, with suppression and negation decided, in text order."""
+    """Every pattern match in ``doc``, with suppression and negation decided, in text order.
+    reported: what a reported act gives (:func:`~eventcoder.coding.speech.claim`)."""
     found: dict[int, Match] = {}
     for tok in actors.tokens if isinstance(doc, Doc) else doc:
         match = None
@@ -54,7 +62,7 @@ def find_matches(
             intent(match, found, book, trace)
     for match in list(found.values()):
         if "claim" in match.pattern.flags or "ccomp" in match.pattern.flags:
-            claim(match, found, actors, ontology, trace)
+            claim(match, found, actors, ontology, trace, reported)
         elif match.code[:2] == "13" and match.kind == "verb":
             warning(match, actors)
     for match in found.values():

@@ -27,6 +27,10 @@ ALLEGING = frozenset({"allege", "claim"})
 ORDERING = frozenset({"order", "tell", "instruct", "direct", "force"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit", "vacate"})
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
+# What a reported act ("X said that Y attacked Z") gives: the act and, from a party, the
+# accusation (both); the act only; or the accusation only (the coder's rule before 2026-12).
+REPORTED = ("both", "act", "accusation")
+REPORTED_DEFAULT = "both"
 
 
 def claim(
@@ -35,12 +39,18 @@ def claim(
     actors: DocActors,
     ontology: Ontology,
     trace: Trace | None = None,
+    reported: str = REPORTED_DEFAULT,
 ) -> None:
-    """'X said that Y attacked Z': the speaker's claim is the speaker's event, an
-    accusation by X against Y (CAMEO 112), unless X is the media reporting it or Y is X.
+    """'X said that Y attacked Z': a reported act is the act (Y attacked Z), and when X is a
+    party to the quarrel (X is Z's side) also X's accusation of Y (CAMEO 112); not when X is
+    the media reporting it or Y is X. reported: ``both`` (that), ``act`` (the act only) or
+    ``accusation`` (the accusation only, for any speaker of another side than Y: the reported
+    act is then not coded).
 
-    The first conflictual event inside the verb's clausal complement gives the recipient and
-    is suppressed. A ``ccomp`` row without such a complement does not match at all.
+    The first conflictual event inside a say-verb's clausal complement is the one reported; an
+    accusation takes its doer as recipient. A ``ccomp`` row with no accusation to make does not
+    match at all. Allegations ("alleged that") and accusations ("accused X of") stay what they
+    were: the act is not told as done.
     """
     # "accused India of financing terror": what X is accused of is the claim, not an event.
     for prep in kids(match.token):
@@ -68,6 +78,24 @@ def claim(
             accused = [a for h in inner.actor_heads for a in resolve(actors, h)]
             if reporting or not accused or {side(a) for a in accused} & set(map(side, speakers)):
                 break
+            alleged = match.token.lemma_.lower() in ALLEGING  # "claimed that": not told as done
+            # A direct quote is the speaker's words, not a report: its act stays the accusation
+            quoted = inner.token.i in actors.speakers
+            told = "ccomp" in match.pattern.flags and not alleged and not quoted
+            if reported != "accusation" and told:
+                # "Russian troops shelled Avdiivka, Kyiv said": the shelling is the news, and
+                # Kyiv, whose town was shelled, also accuses Russia; a third party ("Human
+                # Rights Watch said security forces in Guinea tortured Liberian refugees") only
+                # tells it. An act aimed at no one of another known side is taken to be aimed
+                # at the speaker ("said Thai forces fired shells into Oddar Meanchey").
+                doer = accused[0].code
+                targets = [a for h in inner.recipient_heads for a in resolve(actors, h, doer)]
+                own = set(map(side, speakers))
+                others = [a for a in targets if side(a) not in own and a.code[:3] != "---"]
+                if reported == "act" or others:
+                    break
+                match.recipient_heads = list(inner.actor_heads)
+                return
             match.recipient_heads = list(inner.actor_heads)
             inner.suppressed_by = match.token.i
             inner.suppressed_reason = "claim: the speaker's accusation"
