@@ -56,6 +56,8 @@ def test_modality_construction(nlp: Language, text: str, expected: Triple) -> No
         "If Azerbaijan attacks the border villages, Armenia will respond.",
         # a failed hostile act is no act
         "The rebels failed to capture the airport.",
+        # a subject with "neither ... nor" negates the act for each
+        "Neither Ghana nor Togo recalled its ambassador.",
     ],
 )
 def test_modality_no_event(nlp: Language, text: str) -> None:

@@ -77,6 +77,21 @@ def test_recipients_construction(nlp: Language, text: str, expected: Triple) -> 
             "China sent warships and fighter jets around the island of Taiwan.",
             {("CHN", "TWN", "MOBILIZE", "154")},
         ),
+        # the parties an object is "between" are the recipients, each; and co-actors of one
+        # act do not answer each other (reactions, inferred.py)
+        (
+            "Brazil, Argentina and Chile welcomed the accord between Ecuador and Peru.",
+            {
+                (actor, recipient, "SUPPORT", "051")
+                for actor in ("BRA", "ARG", "CHL")
+                for recipient in ("ECU", "PER")
+            },
+        ),
+        # ... but a show of force alone gets no partners from a place between two countries
+        (
+            "Two Russian warships held drills between Sweden and Estonia.",
+            {("RUS", None, "MOBILIZE", "150")},
+        ),
     ],
 )
 def test_recipients_codes_only(nlp: Language, text: str, expected: set[Triple]) -> None:

@@ -134,7 +134,15 @@ def reactions(events: list[Event]) -> None:
         if event.recipient is not None or not (praise or root in VERBAL_CONFLICT_ROOTS):
             continue
         own = side(event.actor)
-        recent = [e for e in events[:k] if e.sentence_index >= event.sentence_index - 2]
+        # the last acts of the two sentences before; not the same act by a co-actor ("France,
+        # Germany and Italy welcomed the agreement": Germany does not welcome France)
+        here = (event.sentence_index, event.trigger.start)
+        recent = [
+            e
+            for e in events[:k]
+            if e.sentence_index >= event.sentence_index - 2
+            and (e.sentence_index, e.trigger.start) != here
+        ]
         earlier = [e for e in recent if side(e.actor) != own]
         if praise:
             # "rights groups welcomed the (government's) decision": another party will do

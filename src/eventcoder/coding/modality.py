@@ -122,9 +122,17 @@ def modal_condition(tok: Token) -> int | None:
 
 
 def is_negated(tok: Token) -> bool:
-    """True when the trigger or the clause it is the complement of is negated."""
+    """True when the trigger or the clause it is the complement of is negated, also by its
+    subject ("Neither France nor Germany boycotted the talks")."""
     for _ in range(3):
         if any(c.dep_ == "neg" for c in kids(tok)):
+            return True
+        if any(
+            d.lower_ == "neither" and d.dep_ in ("det", "preconj", "cc")
+            for s in kids(tok)
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for d in kids(s)
+        ):
             return True
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return False

@@ -22,6 +22,7 @@ PLACE_PREPS = frozenset(
 )
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
+BETWEEN = frozenset({"between"})
 
 
 def recipient_heads(
@@ -74,6 +75,11 @@ def recipient_heads(
     # "ratified an agreement with the EU": the other party named on the object or verb;
     # "spoke by telephone with Pezeshkian": or on the verb's prepositional object.
     groups.append([p for a in with_obj for p in prep_objects(a, FALLBACK_PREPS)])
+    # "welcomed the agreement between Chile and Peru", "mediated between Israel and Hamas":
+    # the parties between whom the act or its object is; not for an act that is a show of force
+    # alone (``alone=``: "held drills in the sea between Australia and New Zealand")
+    if not pattern.alone_code:
+        groups.append([p for a in with_obj[:2] for p in prep_objects(a, BETWEEN)])
     if obj is not None:
         # "rejected a plan put forward by the UN envoy", "calls from trade unions": who
         # made what is accepted or rejected
