@@ -7,6 +7,8 @@ speaker's accusation).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from eventcoder.actors import DocActors
@@ -65,10 +67,7 @@ def claim(
     if not reporting and _demand(match, found, actors, speakers):
         return
     for clause in children(match.token, "ccomp"):
-        for tok in clause.subtree:
-            inner = found.get(tok.i)
-            if inner is None or inner is match or inner.suppressed_by is not None:
-                continue
+        for tok, inner in _open_matches(clause, match, found):
             if not _on_main_chain(tok, clause):
                 continue  # "victims killed by the crash" is background to the claim
             if ontology[inner.code].quad_class < 3 or not inner.actor_heads:
@@ -125,10 +124,7 @@ def claim(
                     match.recipient_heads = subjects
                     break
         for clause in children(match.token, "ccomp"):
-            for tok in clause.subtree:
-                inner = found.get(tok.i)
-                if inner is None or inner is match or inner.suppressed_by is not None:
-                    continue
+            for _, inner in _open_matches(clause, match, found):
                 inner.suppressed_by = match.token.i
                 inner.suppressed_reason = "alleged, not reported as done"
     if "ccomp" in match.pattern.flags:
@@ -151,11 +147,9 @@ def _demand(
             continue  # "Pakistan said it must defend itself" is no demand
         match.cameo = DEMAND
         match.recipient_heads = subjects
-        for tok in clause.subtree:
-            inner = found.get(tok.i)
-            if inner is not None and inner is not match and inner.suppressed_by is None:
-                inner.suppressed_by = match.token.i
-                inner.suppressed_reason = "what is demanded, not done"
+        for _, inner in _open_matches(clause, match, found):
+            inner.suppressed_by = match.token.i
+            inner.suppressed_reason = "what is demanded, not done"
         return True
     return False
 
@@ -227,6 +221,17 @@ def quoted_claim(match: Match, actors: DocActors, ontology: Ontology) -> None:
     doers = [a for h in match.actor_heads for c in conjoined(h) for a in resolve(actors, c)]
     if doers and all(side(a) != side(speaker) for a in doers):
         match.claimed_by = speaker
+
+
+def _open_matches(
+    clause: Token, match: Match, found: dict[int, Match]
+) -> Iterator[tuple[Token, Match]]:
+    """The tokens of ``clause`` with a match other than ``match`` that nothing has suppressed
+    yet (checked as each is reached: what the caller suppresses on the way is skipped)."""
+    for tok in clause.subtree:
+        inner = found.get(tok.i)
+        if inner is not None and inner is not match and inner.suppressed_by is None:
+            yield tok, inner
 
 
 def _on_main_chain(tok: Token, clause: Token) -> bool:
