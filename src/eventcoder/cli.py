@@ -7,7 +7,6 @@ import logging
 import shutil
 import sys
 from contextlib import ExitStack
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from eventcoder.coding.speech import Reported
 from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
 from eventcoder.explain import explain as run_explain
@@ -68,14 +68,6 @@ BuiltinVerbsOption = Annotated[
         help="Leave out the built-in verb and noun patterns: only --verbs files code events.",
     ),
 ]
-
-
-class Reported(StrEnum):
-    """What "X said that Y attacked Z" gives (docs/coding.md, reported speech)."""
-
-    both = "both"
-    act = "act"
-    accusation = "accusation"
 
 
 ReportedOption = Annotated[

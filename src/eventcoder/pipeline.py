@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from eventcoder.actors import ActorDictionary, DocActors
 from eventcoder.classifier import Fallback
 from eventcoder.coding import EventCoder, PatternBook
+from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.context import annotate
 from eventcoder.custom import replaced_tables, route
 from eventcoder.dates import DateMention, find_dates
@@ -66,7 +67,7 @@ class EventCoderComponent:
         classifier: bool = False,
         builtin_actors: bool = True,
         builtin_verbs: bool = True,
-        reported: str = "both",
+        reported: str = REPORTED_DEFAULT,
     ) -> None:
         self.name = name
         self.context = context
@@ -152,7 +153,7 @@ class EventCoderComponent:
         "classifier": False,
         "builtin_actors": True,
         "builtin_verbs": True,
-        "reported": "both",
+        "reported": REPORTED_DEFAULT,
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.events"],
@@ -202,7 +203,7 @@ def load(
     classifier: bool = False,
     builtin_actors: bool = True,
     builtin_verbs: bool = True,
-    reported: str = "both",
+    reported: str = REPORTED_DEFAULT,
 ) -> Language:
     """A spaCy pipeline with the event coder added at the end.
 

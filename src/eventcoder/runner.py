@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.io.readers import Article, Rejected
 from eventcoder.pipeline import load, pipe
 from eventcoder.quotes import Quote
@@ -52,7 +53,7 @@ class PipelineSpec:
     classifier: bool = False
     builtin_actors: bool = True
     builtin_verbs: bool = True
-    reported: str = "both"
+    reported: str = REPORTED_DEFAULT
 
     def load(self) -> Language:
         return load(

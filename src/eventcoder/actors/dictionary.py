@@ -109,7 +109,6 @@ class ActorDictionary:
         cache_key: Hashable | None = None,
     ) -> None:
         self._tokenize = tokenize
-        self._index: dict[str, list[Item]] = {}
         self._by_length: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[int, Item]]]]] = {}
         # Surname -> what it says in an undated article (see surname()).
         self.surnames: dict[str, Entry | None] = {}
@@ -178,9 +177,10 @@ class ActorDictionary:
     def _finish(self) -> None:
         """Build the index (longest phrase first in each bucket) and the surnames."""
         meanings = {tokens: Dated.of(entries) for tokens, (_, entries, _) in self._rows.items()}
+        buckets: dict[str, list[Item]] = {}  # by first token
         for tokens, (shapes, _, _) in self._rows.items():
-            self._index.setdefault(tokens[0], []).append((tokens, shapes, meanings[tokens]))
-        for first, bucket in self._index.items():
+            buckets.setdefault(tokens[0], []).append((tokens, shapes, meanings[tokens]))
+        for first, bucket in buckets.items():
             bucket.sort(key=lambda item: -len(item[0]))
             # The bucket by phrase length, longest first, each a dict from the phrase's tokens:
             # a handful of lookups a token instead of a walk through hundreds of names that

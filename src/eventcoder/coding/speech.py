@@ -8,6 +8,7 @@ speaker's accusation).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import StrEnum
 
 from spacy.tokens import Token
 
@@ -29,10 +30,19 @@ ALLEGING = frozenset({"allege", "claim"})
 ORDERING = frozenset({"order", "tell", "instruct", "direct", "force"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit", "vacate"})
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
-# What a reported act ("X said that Y attacked Z") gives: the act and, from a party, the
-# accusation (both); the act only; or the accusation only (the coder's rule before 2026-12).
-REPORTED = ("both", "act", "accusation")
-REPORTED_DEFAULT = "both"
+
+
+class Reported(StrEnum):
+    """What a reported act ("X said that Y attacked Z") gives: the act and, from a party, the
+    accusation (both); the act only; or the accusation only (the coder's rule before 2026-12)."""
+
+    both = "both"
+    act = "act"
+    accusation = "accusation"
+
+
+REPORTED = tuple(r.value for r in Reported)
+REPORTED_DEFAULT = Reported.both.value
 
 
 def claim(
@@ -62,6 +72,8 @@ def claim(
                     found[tok.i].suppressed_by = match.token.i
                     found[tok.i].suppressed_reason = "what the actor is accused of"
     speakers = [a for h in match.actor_heads for a in resolve(actors, h)]
+    own = set(map(side, speakers))
+    alleged = match.token.lemma_.lower() in ALLEGING  # "claimed that": not told as done
     # The media reporting, or "officials" of no known side, only attribute the news.
     reporting = not speakers or any(a.sector == "JRN" or a.code.startswith("---") for a in speakers)
     if not reporting and _demand(match, found, actors, speakers):
@@ -75,9 +87,8 @@ def claim(
             if "claim" in inner.pattern.flags or inner.negated:
                 continue
             accused = [a for h in inner.actor_heads for a in resolve(actors, h)]
-            if reporting or not accused or {side(a) for a in accused} & set(map(side, speakers)):
+            if reporting or not accused or {side(a) for a in accused} & own:
                 break
-            alleged = match.token.lemma_.lower() in ALLEGING  # "claimed that": not told as done
             # A direct quote is the speaker's words, not a report: its act stays the accusation
             quoted = inner.token.i in actors.speakers
             told = "ccomp" in match.pattern.flags and not alleged and not quoted
@@ -89,7 +100,6 @@ def claim(
                 # at the speaker ("said Thai forces fired shells into Oddar Meanchey").
                 doer = accused[0].code
                 targets = [a for h in inner.recipient_heads for a in resolve(actors, h, doer)]
-                own = set(map(side, speakers))
                 others = [a for a in targets if side(a) not in own and a.code[:3] != "---"]
                 if reported == "act" or others:
                     break
@@ -111,7 +121,7 @@ def claim(
                     other.suppressed_by = match.token.i
                     other.suppressed_reason = "claim: part of the speaker's accusation"
             return
-    if match.token.lemma_.lower() in ALLEGING:
+    if alleged:
         # "a report alleged that France helped carry out killings": an allegation does not
         # tell that the act happened, nor does a side's claim of its own act ("the rebels
         # claimed that they had attacked the base"): both are statements. Another side
@@ -120,7 +130,7 @@ def claim(
             for clause in children(match.token, "ccomp"):
                 subjects = children(clause, "nsubj", "nsubjpass")
                 about = [a for h in subjects for a in resolve(actors, h)]
-                if about and not {side(a) for a in about} & set(map(side, speakers)):
+                if about and not {side(a) for a in about} & own:
                     match.recipient_heads = subjects
                     break
         for clause in children(match.token, "ccomp"):
