@@ -41,8 +41,9 @@ from eventcoder.records import Actor, Event
         # an agreement reached by conjoined parties is reached with each other
         ("Greek and Turkish negotiators reached an agreement.", ("TUR", "GRC", "SUPPORT", "057")),
         # violence by protesters is a violent protest (145), unless it is armed warfare
-        ("Protesters torched a police station in Dhaka.", (None, "BGD", "PROTEST", "145")),
-        ("Rioters attacked the French embassy in Niamey.", (None, "FRA", "PROTEST", "145")),
+        # unnamed protesters take the country of the place (coding/unnamed.py)
+        ("Protesters torched a police station in Dhaka.", ("BGD", "BGD", "PROTEST", "145")),
+        ("Rioters attacked the French embassy in Niamey.", ("NER", "FRA", "PROTEST", "145")),
         (
             "The Chinese consulate was stormed by Vietnamese rioters.",
             ("VNM", "CHN", "PROTEST", "145"),

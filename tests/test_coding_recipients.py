@@ -17,7 +17,7 @@ from eventcoder.coding.recipients import recipient_heads
         # X urged Y to ...: a request to Y
         ("Washington urged Islamabad to act against militants.", ("USA", "PAK", "REQUEST", "020")),
         # a protest is aimed at the country it happens in
-        ("Thousands of protesters rallied in Moscow.", (None, "RUS", "PROTEST", "141")),
+        ("Thousands of protesters rallied in Moscow.", ("RUS", "RUS", "PROTEST", "141")),
         # the indirect object is the recipient under an object constraint
         ("India gave Sri Lanka a loan of one billion dollars.", ("IND", "LKA", "AID", "071")),
         ("Dock workers in Chile went on strike on Monday.", ("CHL", "CHL", "PROTEST", "143")),
@@ -25,7 +25,7 @@ from eventcoder.coding.recipients import recipient_heads
         # a role of no country acting in a named country: the place is the target
         (
             "Gunmen kidnapped six aid workers from a clinic in Somalia's Gedo region.",
-            (None, "SOM", "ASSAULT", "181"),
+            ("SOM", "SOM", "ASSAULT", "181"),
         ),
         # a place named on the actor is where a protest is aimed
         (

@@ -54,7 +54,9 @@ def test_evaluate_scores_types_triples_and_optional(nlp: Language, tmp_path: Pat
 def test_evaluate_petr2_silver_floors(nlp: Language) -> None:
     report = evaluate(shared_file("data/dev/petr2-silver.jsonl"), nlp)
     assert report["event_type"]["f1"] >= 0.80, report["event_type"]  # the issue-5 target
-    assert report["triple"]["f1"] >= 0.74, report["triple"]
+    # 0.74 until unnamed roles took the place's country (issue 11): the silver data leaves
+    # "insurgents bombarded ... Aleppo" without an actor country, PLOVER's gold gives one.
+    assert report["triple"]["f1"] >= 0.73, report["triple"]
 
 
 def test_evaluate_plover_gsr_floors(nlp: Language) -> None:

@@ -26,7 +26,6 @@ KNOWN_MISSES: dict[str, str] = {
     "own-060": "domestic concession without a named recipient",
     "own-068": "drills 'around Taiwan': show of force vs joint exercise needs the preposition",
     "own-077": "actor only in a participle ('supplies sent by Turkey reached ...')",
-    "own-084": "rioters torching buildings: protest coded from 'in protest at' is not supported",
     "own-094": "deployment to help a government is coded MOBILIZE, not AID",
     "own-096": "ICC investigation's target is inside a nominal ('crimes ... by Myanmar's military')",
     "own-100": "'dissolved' the party: organisation name is not resolved to Cambodia",

@@ -240,3 +240,22 @@ def test_store_quotes_table_holds_each_quote_once(tmp_path: Path) -> None:
     assert any(q[3] == "said" and q[2] == "SYRMIL" for q in quotes)  # "the Syrian army said"
     runner.invoke(app, ["code", str(corpus), "--db", str(db)])  # a re-run adds nothing
     assert _quotes(db) == quotes
+
+
+def test_store_written_by_an_earlier_version_gains_the_new_columns(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    with duckdb.connect(str(db)) as con:  # as an earlier version wrote it, before country_from
+        for column in ("actor_country_from", "recipient_country_from"):
+            con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "k1", "text": "Unidentified gunmen killed two soldiers in Kashmir."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["code", str(corpus), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT actor_code, actor_country_from FROM events").fetchall()
+    assert rows == [("INDUAF", "place")]

@@ -58,7 +58,7 @@ def annotate(
         for mention in found:
             if actors.sentence_of[mention.token] != k or quote_of(mention.start) is not inside:
                 continue
-            score = _distance(anchor, doc[mention.token])
+            score = clause_distance(anchor, doc[mention.token])
             if score is None:
                 continue
             if best is None or score < best[0]:
@@ -138,7 +138,7 @@ def _undated(article_date: str | None) -> tuple[str | None, None, str | None]:
     return article_date, None, "day" if article_date else None
 
 
-def _distance(anchor: Token, other: Token) -> tuple[int, int] | None:
+def clause_distance(anchor: Token, other: Token) -> tuple[int, int] | None:
     """How far ``other`` hangs from ``anchor``'s clause: (how many heads above ``anchor`` the
     two meet, how many arcs ``other`` climbs to get there); None when ``other`` is in a clause
     of its own with its own subject ("and Ukraine struck back in Belgorod on Tuesday" says

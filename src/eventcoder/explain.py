@@ -233,6 +233,12 @@ def _triggers(
 # -- terminal ----------------------------------------------------------------------------------
 
 
+def _placed(actor: dict[str, Any]) -> str:
+    """An event's actor code, with how its country was inferred when the text names none."""
+    how = actor.get("country_from")
+    return f"{actor['code']} (country from {how})" if how else actor["code"]
+
+
 def _actor_text(actor: dict[str, Any]) -> str:
     name = f" = {actor['name']}" if actor.get("name") else ""
     return f"{actor['code']} ({actor['kind']}{name})"
@@ -300,8 +306,8 @@ def render(report: dict[str, Any]) -> RenderableType:
             tree.add(Text(reason, style="red" if not trig["coded"] else "yellow"))
         for n in trig["events"]:
             e = report["events"][n]
-            recipient = e["recipient"]["code"] if e["recipient"] else "-"
-            tree.add(Text(f"event: {e['actor']['code']} -> {e['cameo']} {e['event_type'] or ''}"
+            recipient = _placed(e["recipient"]) if e["recipient"] else "-"
+            tree.add(Text(f"event: {_placed(e['actor'])} -> {e['cameo']} {e['event_type'] or ''}"
                           f" -> {recipient}", style="green"))  # fmt: skip
         parts.append(tree)
     events = Table(title=f"{len(report['events'])} event(s)", show_edge=False)
@@ -309,10 +315,10 @@ def render(report: dict[str, Any]) -> RenderableType:
         events.add_column(column)
     for e in report["events"]:
         events.add_row(
-            e["actor"]["code"],
+            _placed(e["actor"]),
             e["cameo"] + (" negated" if e["negated"] else ""),
             e["event_type"] or "-",
-            e["recipient"]["code"] if e["recipient"] else "-",
+            _placed(e["recipient"]) if e["recipient"] else "-",
             e["trigger"]["text"],
             e["pattern"],
         )

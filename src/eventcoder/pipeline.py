@@ -27,6 +27,7 @@ from eventcoder.coding import EventCoder, PatternBook
 from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.context import annotate
 from eventcoder.custom import replaced_tables, route
+from eventcoder.datelines import find_dateline
 from eventcoder.dates import DateMention, find_dates
 from eventcoder.errors import Errors, ModelError
 from eventcoder.io.readers import Article
@@ -105,17 +106,30 @@ class EventCoderComponent:
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
         # The date chooses among date-ranged dictionary entries (a president, then ex-president).
-        actors = DocActors(doc, self.dictionary, self.cues.documents, meta.get("date"))
+        dateline = find_dateline(doc.text)
+        actors = DocActors(
+            doc, self.dictionary, self.cues.documents, meta.get("date"),
+            dateline=dateline.end if dateline is not None else 0,
+        )  # fmt: skip
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []
         if self.context:
-            countries = {m.entry.country for m in actors.mentions if m.entry.kind == "country"}
-            places = find_places(
-                doc, self.gazetteer, {c for c in countries if c}, actors.text, actors.tokens
-            )
+            countries = {
+                m.entry.country
+                for m in actors.mentions
+                if m.entry.kind == "country" and m.entry.country
+            }
+            places = find_places(doc, self.gazetteer, countries, actors.text, actors.tokens)
+            if dateline is not None:
+                # The dateline says where the story was filed, not where anything happened.
+                filed = self.gazetteer.choose(dateline.place, countries, dateline.region)
+                actors.dateline_country = filed.iso3 if filed is not None else None
+                places = [p for p in places if p.start >= dateline.end]
             for place in places:
                 if place.kind != "country" and place.country and place.token >= 0:
                     actors.located[place.token] = place.country
+                if place.locative and place.country and place.token >= 0:
+                    actors.sites.append((place.token, place.country))
         quotes = self.quotes.find(doc, actors, doc_id) if self.context else []
         for quote in quotes:
             if quote.direct and quote.speaker is not None and quote.speaker.actor is not None:

@@ -24,6 +24,10 @@ class Actor:
     standing for who issued it, named by a by/from phrase or the capital it was issued in
     (docs/coding.md); ``domestic``: the recipient of a domestic act the text names no target
     of known country for, read as the actor's own country (docs/coding.md).
+    country_from: how the country of a role the text names no country for was inferred:
+    ``place`` (where the act happens, or the place the role is "in": "police in Lahore"),
+    ``dateline`` (the town the story was filed from) or ``article`` (the country the article
+    is about); None when the text names it (docs/coding.md, unnamed actors).
     """
 
     text: str
@@ -34,6 +38,7 @@ class Actor:
     start: int = 0
     end: int = 0
     kind: str = ""
+    country_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # Spelled out: dataclasses.asdict deep-copies and is several times slower.
@@ -46,6 +51,7 @@ class Actor:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "country_from": self.country_from,
         }
 
 

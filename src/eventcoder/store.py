@@ -80,6 +80,14 @@ class Store:
         if not read_only:
             for statement in SCHEMA:
                 self.con.execute(statement)
+            # A store written by an earlier version lacks the columns added since: add them
+            # (empty for the documents already coded), so old stores keep working.
+            for table, schema in (("events", parquet_schema()), ("quotes", quote_schema())):
+                for f in schema:
+                    self.con.execute(
+                        f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{f.name}" '
+                        f"{_SQL_TYPES[f.type]}"
+                    )
 
     def __enter__(self) -> Store:
         return self
@@ -126,10 +134,12 @@ class Store:
                 )
             self.con.execute("INSERT INTO documents SELECT * FROM batch_documents")
             self.con.execute(
-                f"INSERT INTO events SELECT {_columns(FLAT_COLUMNS)} FROM batch_events"
+                f"INSERT INTO events ({_columns(FLAT_COLUMNS)}) "
+                f"SELECT {_columns(FLAT_COLUMNS)} FROM batch_events"
             )
             self.con.execute(
-                f"INSERT INTO quotes SELECT {_columns(QUOTE_COLUMNS)} FROM batch_quotes"
+                f"INSERT INTO quotes ({_columns(QUOTE_COLUMNS)}) "
+                f"SELECT {_columns(QUOTE_COLUMNS)} FROM batch_quotes"
             )
             if rejects:
                 self.con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
@@ -170,7 +180,8 @@ class Store:
                 ("quotes", QUOTE_COLUMNS, quotes),
             ):
                 self.con.execute(
-                    f"INSERT INTO {table} SELECT {_columns(columns)} FROM read_parquet('{path}')"
+                    f"INSERT INTO {table} ({_columns(columns)}) "
+                    f"SELECT {_columns(columns)} FROM read_parquet('{path}')"
                 )
             self.con.execute("DROP TABLE part_documents")
             self.con.execute("COMMIT")

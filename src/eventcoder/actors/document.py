@@ -30,7 +30,9 @@ class DocActors:
     doc: the parsed Doc. dictionary: the :class:`ActorDictionary` to use. documents: nouns for
     texts that speak for whoever issued them (``document`` rows of speech.tsv). date: the
     article's date (YYYY-MM-DD, an ISO date-time or a ``datetime.date``), which chooses among
-    date-ranged dictionary entries; None for an undated article.
+    date-ranged dictionary entries; None for an undated article. dateline: the character offset
+    where the text after the article's dateline begins (:mod:`eventcoder.datelines`); nothing
+    before it names an actor.
     Raises :class:`~eventcoder.errors.InputError` for a malformed date.
     """
 
@@ -40,6 +42,7 @@ class DocActors:
         dictionary: ActorDictionary,
         documents: Collection[str] = (),
         date: dt.date | str | None = None,
+        dateline: int = 0,
     ) -> None:
         day = as_date(date)
         self.date = day.isoformat() if day is not None else None
@@ -50,11 +53,16 @@ class DocActors:
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]  # children, in order
         for i, offset in enumerate(doc.to_array("HEAD").view("int64").tolist()):
+            if dateline and self.tokens[i].idx < dateline:
+                continue  # "KABUL (AP) - Gunmen attacked": the dateline is no one's subject
             if offset:  # the head as an offset from the token; 0 for a sentence root
                 self.kids[i + offset].append(self.tokens[i])
         self.affiliated: dict[int, bool] = {}  # mention start -> only an affiliation (phrase.py)
         self.dictionary = dictionary
-        self.mentions = choose_countries(dictionary.match(doc, self.tokens, self.date))
+        found = dictionary.match(doc, self.tokens, self.date)
+        if dateline:
+            found = [m for m in found if self.tokens[m.start].idx >= dateline]
+        self.mentions = choose_countries(found)
         self.mention_at: dict[int, Mention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -66,6 +74,11 @@ class DocActors:
         # Head token index -> the country (ISO alpha-3) of a town or region the gazetteer found
         # there (places.py); set by the pipeline before anything is resolved.
         self.located: dict[int, str] = {}
+        # Where acts happen, for roles the text gives no country (coding/unnamed.py), set by the
+        # pipeline: (head token index, country) of each locative place, and the dateline's
+        # country.
+        self.sites: list[tuple[int, str]] = []
+        self.dateline_country: str | None = None
         # Sentences and entities by token, computed once: Token.sent and Doc.ents scan the Doc.
         self.sents: list[Span] = list(doc.sents)
         self.sentence_of: list[int] = [0] * len(doc)
@@ -73,7 +86,7 @@ class DocActors:
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = k
         self._sentence_texts: dict[int, str] = {}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char >= dateline]
         self.person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
         self.main_country = main_country(self.mentions)
 

@@ -84,6 +84,7 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
         # "the Trump administration", "Assad's forces", "Erdogan's spokesman": a role held
         # under a known person is in that person's country.
         country = holder_country(actors, tokens)
+    inferred: str | None = None  # how the country was inferred (Actor.country_from)
     if country is None and explicit is None:
         # A bare title ("the spokesperson") is the last person who held it in this document.
         for m in reversed(agents):
@@ -92,6 +93,7 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
                 return actors.span_actor(tokens, remembered, remembered.name, kind="memory")
         if agents:
             country, explicit = _role_place(actors, head)
+            inferred = "place" if country else None
     titled = person is not None and bool(agents)
     is_role = head_mention is not None and head_mention.entry.kind == "agent"
     if (
@@ -105,6 +107,7 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
         # country are that country's (see main_country).
         country = actors.main_country
         kind = "person" if person is not None else "main"
+        inferred = "article"
     if (
         country is None
         and explicit is None
@@ -129,6 +132,7 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
     if code is None:
         return None
     actor = actors.actor_at(tokens, code, country, sector, name, kind or "agent")
+    actor.country_from = inferred
     if person is not None:
         actors.memory.remember(person, actor, [actors.lemmas(m) for m in agents])
     return actor

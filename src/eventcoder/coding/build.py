@@ -16,6 +16,7 @@ from eventcoder.coding.patterns import Match
 from eventcoder.coding.recipients import FALLBACK_PREPS
 from eventcoder.coding.trace import Trace, note
 from eventcoder.coding.tree import children, conjoined, prep_objects
+from eventcoder.coding.unnamed import attacker, locate
 from eventcoder.ontology import Ontology
 from eventcoder.records import Actor, Event, Trigger
 
@@ -58,6 +59,12 @@ def match_events(
         # act ("the statement comes ... seeking to mend ties").
         if a.kind != "author" or (verbal and h.head.i == tok.i)
     ]
+    # "gunmen killed two soldiers in Kashmir": roles of no stated country take the place's.
+    if not found:
+        # "a journalist was killed in a car bomb explosion": an attack whose doer is not named
+        unknown = attacker(actors, tok, match.code, subjects)
+        found = [unknown] if unknown is not None else []
+    found = [locate(actors, a, tok, verbal) for a in found]
     if not found and trace is not None:
         heads = ", ".join(h.text for h in subjects)
         why = f"no resolvable actor ({heads} name no actor)" if heads else "no actor found"
@@ -83,7 +90,7 @@ def match_events(
             r
             for h in match.recipient_heads
             for c in conjoined(h)
-            for r in resolve(actors, c, actor.code)
+            for r in map(lambda r: locate(actors, r, tok, verbal), resolve(actors, c, actor.code))
             if r.code != actor.code
         ]
         known = [r for r in recipients if r and not r.code.startswith("---")]

@@ -15,6 +15,7 @@ from eventcoder.coding.doers import nominal_doers, subject
 from eventcoder.coding.naming import names_actor
 from eventcoder.coding.patterns import Pattern, PatternBook, is_request
 from eventcoder.coding.tree import children, kids, object_clause, patients, prep_objects
+from eventcoder.coding.unnamed import placeable
 
 # Prepositions whose object can be the place an event happens in (see the `where` flag).
 PLACE_PREPS = frozenset(
@@ -113,8 +114,9 @@ def recipient_heads(
     ):
         # "condemned the killing of two soldiers by Indian troops": whoever did the act
         groups.insert(0, nominal_doers(act))
-    # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
-    for known_only in (True, False):
+    # A recipient with a known country beats one without ("14 worshippers" in Kandahar), unless
+    # roles of no stated country get one from where the act happens (coding/unnamed.py).
+    for known_only in (False,) if placeable(actors, tok) else (True, False):
         for group in groups:
             if any(names_actor(actors, h, known_only, owners) for h in group):
                 return group

@@ -17,7 +17,9 @@ from eventcoder.errors import Errors, InputError
 from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
-ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end", "kind")
+ACTOR_FIELDS = (
+    "text", "code", "country", "sector", "name", "start", "end", "kind", "country_from",
+)  # fmt: skip
 LOCATION_FIELDS = (
     "text", "name", "kind", "feature", "country", "country_fips", "admin1", "admin1_code", "lat",
     "lon", "geonameid", "full_name", "gdelt_type", "adm1", "feature_id",
