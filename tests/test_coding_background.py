@@ -9,7 +9,6 @@ from conftest import Parse, Parsed, Triple, coded, event_types, triggered, typed
 from spacy.language import Language
 
 from eventcoder.coding.background import (
-    background_reason,
     complement_head,
     governing_trigger,
     mark_background,
@@ -17,6 +16,7 @@ from eventcoder.coding.background import (
 )
 from eventcoder.coding.matching import find_matches
 from eventcoder.coding.patterns import Match, PatternBook
+from eventcoder.coding.reasons import background_reason
 from eventcoder.ontology import get_ontology
 
 
@@ -347,3 +347,35 @@ def test_background_mark_background_relative_clause(parse: Parse, book: PatternB
     seized = found[p["seized"].i]
     mark_background(seized, found, get_ontology())
     assert (seized.suppressed_by, seized.suppressed_reason) == (p["group"].i, "relative clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # what a protest demands is the protest's message, not a request of its own
+        ("Thousands of Kenyans marched in Nairobi demanding the release of the detainees.",
+         "PROTEST", "REQUEST"),
+        ("Farmers blocked roads in Delhi calling for higher crop prices.", "PROTEST", "REQUEST"),
+        # the reason an act is done for, or because of, is background
+        ("The United States imposed sanctions on Syria for its support of militant groups.",
+         "SANCTION", "SUPPORT"),
+        ("Kenya banned the group because of its involvement in attacks on police.",
+         "COERCE", "ASSAULT"),
+        ("Egypt expelled the diplomat because his country had attacked Egyptian ships.",
+         "SANCTION", "ASSAULT"),
+        # what a rejected or vetoed thing would bring about is not done
+        ("India rejected an offer from Pakistan for direct talks.", "REJECT", "CONSULT"),
+        ("Russia vetoed a resolution condemning its attacks on Ukraine.", "REJECT", "ACCUSE"),
+        # what is promised is not done yet
+        ("Japan promised to continue economic aid to the Philippines.", "AGREE", "AID"),
+    ],
+)  # fmt: skip
+def test_background_secondary_acts(nlp: Language, text: str, present: str, absent: str) -> None:
+    types = event_types(nlp, text)
+    assert present in types and absent not in types, types
+
+
+def test_background_promise_takes_the_promised_acts_recipient(nlp: Language) -> None:
+    assert ("JPN", "PHL", "AGREE", "030") in coded(
+        nlp, "Japan promised to continue economic aid to the Philippines."
+    )

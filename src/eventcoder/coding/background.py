@@ -7,8 +7,8 @@ word that makes it so) with a ``suppressed_reason``, and is not coded, but ``exp
   of a governing trigger ("threatened to impose sanctions": the threat);
 - relative clauses ("the group that seized Mosul"), reasons and purposes ("jailed for helping
   militants", "pressure to help Iran");
-- background phrases (:func:`background_reason`): reasons "over", topics "on", charges "of",
-  conditions "in exchange for", "any attempt to", refusals, calls and reports.
+- background phrases (:mod:`~eventcoder.coding.reasons`): reasons, topics, charges,
+  conditions, "any attempt to", refusals, calls, reports, promises, a protest's demands.
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ from eventcoder.coding.patterns import (
     Match,
     PatternBook,
     is_request,
-    is_topical,
 )
+from eventcoder.coding.reasons import PROMISES, background_reason
 from eventcoder.coding.tree import (
     children,
     conjoined,
-    enclosing_prep,
     is_infinitive,
-    kids,
     object_clause,
     prep_objects,
 )
@@ -38,26 +36,6 @@ PERMISSION_NOUNS = frozenset(
     {"permission", "approval", "consent", "authorisation", "authorization", "mandate", "licence",
      "license", "clearance", "access"}
 )  # fmt: skip
-# Modifiers that make a nominal act one not (yet) done: "threatened tariffs", "a planned
-# offensive".
-UNREALISED = frozenset(
-    {"threatened", "planned", "proposed", "possible", "potential", "prospective", "looming"}
-)
-# Nouns whose to-infinitive is not done ("refusal to send weapons", "calls to free him") and
-# whose that-clause is not told as done ("reports that Cairo had offered").
-REFUSALS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
-CALLS = frozenset({"call", "demand", "request", "appeal", "plea", "pressure", "ultimatum"})
-HEARSAY = frozenset(
-    {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"}
-)
-# Verbs whose "from" + gerund is not done: "refrain from sending troops".
-REFRAINING = frozenset({"refrain", "abstain", "desist"})
-# Prepositions that give the topic of talks or information ("talks on ending the war").
-TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
-# Nouns whose "of" phrase is what someone is charged with, not an act: "charges of attacking".
-CHARGE_NOUNS = frozenset(
-    {"charge", "accusation", "allegation", "suspicion", "count", "conviction", "crime"}
-)
 # "denied that its troops attacked": the act is what is denied.
 DENYING = frozenset({"deny"})
 
@@ -73,7 +51,8 @@ def mark_nested(match: Match, found: dict[int, Match], book: PatternBook) -> Non
         match.suppressed_by = supported
         match.suppressed_reason = "support verb of a nominal event"
     obj = match.object_token
-    blocking = match.code == "129" or match.code[:2] == "16"  # veto, block, halt
+    # veto, block, halt; reject: "rejected an offer for talks", "vetoed a resolution censuring"
+    blocking = match.code == "129" or match.code[:2] in ("12", "16")
     # "condemned the killing of", "protesting the beating of", "investigate the attack":
     # what is condemned, protested or investigated is told as the speaker's view
     judging = match.code[:2] in ("09", "11", "14") and match.kind == "verb"
@@ -84,8 +63,17 @@ def mark_nested(match: Match, found: dict[int, Match], book: PatternBook) -> Non
         if blocking or judging:
             # "blocked a package of EU sanctions": what is blocked is not done
             inner = [c for p in prep_objects(obj, frozenset({"of"})) for c in conjoined(p)]
+        if blocking and match.kind == "verb":
+            # "rejected an offer for direct talks", "vetoed a resolution censuring Israel":
+            # what the rejected thing would bring about
+            inner += prep_objects(obj, frozenset({"for"}))
+            for act in children(obj, "acl"):
+                if act.i in found and act.i != match.token.i:
+                    found[act.i].suppressed_by = match.token.i
+                    found[act.i].suppressed_reason = "what is rejected or blocked, not done"
         for o in conjoined(obj) + inner:
-            if o.i in found and found[o.i].kind == "noun":
+            # a gerund object is a noun here ("vetoed ... censuring Israel")
+            if o.i in found and (found[o.i].kind == "noun" or (blocking and o.tag_ == "VBG")):
                 found[o.i].suppressed_by = match.token.i
                 found[o.i].suppressed_reason = "object of another trigger"
     tok = match.token
@@ -122,6 +110,17 @@ def mark_background(match: Match, found: dict[int, Match], ontology: Ontology) -
         background = background_reason(tok, found)
         if background is not None:
             match.suppressed_by, match.suppressed_reason = background
+            promise = found.get(background[0])
+            if (
+                promise is not None
+                and promise.code[:2] in PROMISES
+                and tok.pos_ == "NOUN"
+                and not promise.recipient_heads
+                and not promise.pattern.norecip
+            ):
+                # "promised to continue military aid to Mozambique": the promise is aimed
+                # where the aid would go
+                promise.recipient_heads = list(match.recipient_heads)
 
 
 def supported_noun(match: Match, found: dict[int, Match], book: PatternBook) -> int | None:
@@ -193,85 +192,4 @@ def governing_trigger(
         return head.head.i
     if head.dep_ == "pobj" and head.head.head.i in found:
         return head.head.head.i
-    return None
-
-
-def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | None:
-    """Whether the trigger ``tok`` is background to another act, not news of its own; returns
-    (index of the word that makes it so, reason) or None.
-
-    - the reason something is done over: "froze aid over its support for the rebels";
-    - the topic of talks or of information: "held talks on ending the war", "shared
-      information on soldiers deployed to Kursk";
-    - what someone is charged with: "sentenced on charges of attacking the state";
-    - a condition: "free the hostages in exchange for an Israeli withdrawal";
-    - any attempt or move: "would resist any attempt to seize its weapons".
-    """
-    if (
-        tok.dep_ == "acl"
-        and is_infinitive(tok)
-        and any(c.dep_ == "det" and c.lower_ == "any" for c in kids(tok.head))
-    ):
-        return tok.head.i, "what any attempt would do, not an act"
-    holder = tok.head
-    if (
-        tok.dep_ == "advcl"
-        and is_infinitive(tok)
-        and any(o.lemma_.lower() in CALLS for o in children(holder, "dobj"))
-    ):
-        # "rejected calls from Armenia to free X", the infinitive hung on the verb
-        return holder.i, "what is asked, not done"
-    if tok.dep_ in ("acl", "ccomp") and holder.pos_ == "NOUN" and holder.i != tok.i:
-        word = holder.lemma_.lower()
-        if is_infinitive(tok) and word in REFUSALS:
-            return holder.i, "what is refused or failed, not done"  # "refusal to send weapons"
-        if is_infinitive(tok) and word in CALLS:
-            return holder.i, "what is asked, not done"  # "calls from Armenia to free X"
-        if word in HEARSAY:
-            return holder.i, "what reports say, not told as done"  # "reports that Cairo offered"
-    if tok.pos_ == "NOUN":
-        unreal = [c for c in kids(tok) if c.dep_ == "amod" and c.lower_ in UNREALISED]
-        if unreal:
-            return unreal[0].i, "a threatened or planned act, not done"  # "threatened tariffs"
-        verb = tok.head
-        if tok.dep_ == "dobj" and verb.dep_ in ("xcomp", "ccomp") and verb.head.i in found:
-            asking = found[verb.head.i]
-            if is_request(asking.code) and verb.i not in found:
-                # "urged Tbilisi to reverse its crackdown": what the request is about
-                return asking.token.i, "what a request is about"
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not children(tok, "agent"):
-        # "shared information on soldiers deployed to Kursk", the participle hung on the
-        # information: what the information or talks are about
-        other = found.get(tok.head.head.i) if tok.head.dep_ == "dobj" else None
-        if other is not None and other.token.i != tok.i and is_topical(other.code):
-            return other.token.i, "the topic of talks or information"
-    prep = enclosing_prep(tok)
-    if prep is None:
-        return None
-    word, holder = prep.lower_, prep.head
-    # The trigger the phrase hangs on, directly or through the phrases around it ("talks with
-    # a Hamas delegation on ending the war": "on" hangs on "delegation").
-    if word == "from" and holder.lemma_.lower() in REFRAINING:
-        return holder.i, "what is refrained from, not done"
-    chain = [holder]
-    while len(chain) < 5 and chain[-1].dep_ in ("dobj", "pobj", "prep", "conj", "appos", "xcomp"):
-        chain.append(chain[-1].head)
-    governor = next((t for t in chain if t.i in found and t.i != tok.i), None)
-    if governor is None:
-        return None
-    if word == "over" and (tok.pos_ != "VERB" or tok.dep_ == "pcomp"):
-        return governor.i, "the reason the act is done over"
-    if word in TOPIC_PREPS and is_topical(found[governor.i].code):
-        return governor.i, "the topic of talks or information"
-    code = found[governor.i].code
-    if (
-        word in ("against", "from")
-        and tok.dep_ == "pcomp"
-        and (is_request(code) or code[:2] in VERBAL_CONFLICT_ROOTS)
-    ):
-        return governor.i, "what is warned or urged against"
-    if word == "of" and holder.lemma_.lower() in CHARGE_NOUNS:
-        return holder.i, "what someone is charged with"
-    if word == "for" and holder.lower_ in ("exchange", "return") and holder.dep_ == "pobj":
-        return holder.i, "a condition, not an act"
     return None
