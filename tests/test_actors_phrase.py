@@ -39,6 +39,9 @@ def test_phrase_table(nlp: Language, row: dict[str, str | None]) -> None:
         ("Ministers from the Georgian government met the protesters.", "Ministers", ["GEOGOV"]),
         # a role word alone: CAMEO's unknown country
         ("The spokesman criticised Pakistan.", "spokesman", ["---GOV"]),
+        # a person the dictionaries do not know, with a title and no country: the title's sector
+        # of unknown country, which the event's place may fill in (coding/unnamed.py)
+        ("President Abdou Kante criticised Pakistan.", "Kante", ["---GOV"]),
         # a word that is no role names no one
         ("Military exercises began on Monday.", "exercises", []),
     ],

@@ -41,6 +41,15 @@ from eventcoder.coding.patterns import PatternBook
             "Drones launched by Houthi rebels struck an air base in Saudi Arabia.",
             ("YEM", "SAU", "ASSAULT", "195"),
         ),
+        # "be opposed to" states the subject's stance: the subject opposes
+        ("Israel is opposed to French mediation.", ("ISR", "FRA", "REJECT", "126")),
+        ("Turkey is opposed to the US plan for Syria.", ("TUR", "USA", "REJECT", "127")),
+        ("The plan was opposed by Russia.", ("RUS", None, "REJECT", "127")),
+        # a titled person the dictionaries do not know takes the country of where they act
+        (
+            "President Abdou Kante threatened to impose a curfew in Bamako.",
+            ("MLI", "MLI", "THREATEN", "130"),
+        ),
     ],
 )
 def test_doers_construction(nlp: Language, text: str, expected: Triple) -> None:

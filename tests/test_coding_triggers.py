@@ -19,6 +19,9 @@ from eventcoder.coding.trace import Trace
         ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "195")),
         # a support verb makes the noun the act
         ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "190")),
+        # "up to 200" is a number, not the particle of "arrested up"
+        ("Kenyan police arrested up to 200 protesters.", ("KEN", "KEN", "COERCE", "173")),
+        ("Afghan rebels kidnapped up to 16 Russian advisers.", ("AFG", "RUS", "ASSAULT", "181")),
         # withdrawing from a place is a retreat; from an accord or a body, reduced relations
         ("Russian forces withdrew from Kherson.", ("RUS", None, "RETREAT", "0874")),
         ("Israel pulled its soldiers out of Gaza.", ("ISR", "PSE", "RETREAT", "0874")),

@@ -123,10 +123,13 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
     if country is None and explicit is None and head.lemma_.lower() in actors.documents:
         return author(actors, head, tokens)
     if country is None and explicit is None:
-        if sector is None or not is_role:
+        if sector is None or not (is_role or titled):
             return None  # "military exercises" names no one
-        # A role with no country ("insurgents"): CAMEO's unknown-country code, ---REB.
+        # A role with no country ("insurgents"), or a person with a title and no country
+        # ("President Abdelaziz Bouteflicka"): CAMEO's unknown-country code, ---REB, ---GOV,
+        # which the event's place may fill in (coding/unnamed.py).
         explicit = "---" + sector
+        kind = "person" if titled else kind
 
     code = entry_code(country, sector, explicit)
     if code is None:

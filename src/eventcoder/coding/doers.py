@@ -66,7 +66,8 @@ def subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> lis
                         # verb "shelling": the phrase before the gerund names who shelled.
                         agents.append(noun)
         return agents
-    subjects = children(tok, "nsubj", "csubj")
+    # "Israel is opposed to ...": a stance's subject, parsed as a passive one
+    subjects = children(tok, "nsubj", "csubj", "nsubjpass")
     if subjects:
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":

@@ -14,7 +14,14 @@ from eventcoder.actors import DocActors
 from eventcoder.coding.doers import nominal_doers, subject
 from eventcoder.coding.naming import names_actor
 from eventcoder.coding.patterns import Pattern, PatternBook, is_request
-from eventcoder.coding.tree import children, kids, object_clause, patients, prep_objects
+from eventcoder.coding.tree import (
+    children,
+    counted_object,
+    kids,
+    object_clause,
+    patients,
+    prep_objects,
+)
 from eventcoder.coding.unnamed import placeable
 
 # Prepositions whose object can be the place an event happens in (see the `where` flag).
@@ -54,7 +61,7 @@ def recipient_heads(
         children(tok, "dobj") if prt_preps else [],
     ]
     if not pattern.objects:
-        core = patients(tok) if passive else children(tok, "dobj")
+        core = patients(tok) if passive else children(tok, "dobj") or counted_object(tok)
         groups.append(core + children(tok, "dative"))
     elif obj is not None:
         groups.append(children(tok, "dative"))  # "gave Sri Lanka a loan"

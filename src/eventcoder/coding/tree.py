@@ -44,6 +44,35 @@ def conjoined(tok: Token) -> list[Token]:
     return out
 
 
+def counted_up(tok: Token) -> Token | None:
+    """The "up" of "arrested up to 200 protesters", which the parser takes for a particle of
+    ``tok``; None when ``tok`` has no such "up"."""
+    for up in kids(tok):
+        if up.dep_ == "prt" and up.lower_ == "up" and up.i + 2 < len(up.doc):
+            to, number = up.nbor(1), up.nbor(2)
+            if to.lower_ == "to" and (number.like_num or number.pos_ == "NUM"):
+                return up
+    return None
+
+
+def counted_object(tok: Token) -> list[Token]:
+    """The object of "kidnapped up to 16 advisers" when the parser hangs it under "up" taken for
+    a particle (``[advisers]``), else ``[]``."""
+    up = counted_up(tok)
+    return (
+        [o for to in kids(up) if to.dep_ == "prep" for o in kids(to) if o.dep_ == "pobj"]
+        if up
+        else []
+    )
+
+
+def is_stance(tok: Token) -> bool:
+    """Whether ``tok`` is "be opposed to" with no by-phrase: its subject holds the stance."""
+    return not children(tok, "agent") and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)
+    )
+
+
 def lemma_forms(tok: Token) -> set[str]:
     """A noun's lemma, and with its compound modifiers closed up or hyphenated: "air strikes"
     is also "airstrike", "cease-fire" (tokenised cease - fire) also "ceasefire"."""
@@ -69,7 +98,14 @@ def is_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
 
 
+# Participles that, as "be X to", state their subject's stance, not what was done to it: "Israel
+# is opposed to French mediation" is Israel opposing it.
+STANCES = frozenset({"oppose"})
+
+
 def is_passive(tok: Token) -> bool:
+    if tok.lemma_.lower() in STANCES and is_stance(tok):
+        return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(tok)):
         return True
     # "were arrested in March and released by the police": a participle sharing the passive.

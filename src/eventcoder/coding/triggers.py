@@ -24,6 +24,8 @@ from eventcoder.coding.tree import (
     children,
     compound_prep,
     conjoined,
+    counted_object,
+    counted_up,
     is_passive,
     kids,
     lemma_forms,
@@ -112,13 +114,17 @@ def verb_match(
 
 def _parse(tok: Token, actors: DocActors, book: PatternBook) -> _Parse:
     edges = [(c, c.dep_, c.lower_) for c in kids(tok)]  # Token.children builds anew
+    up = counted_up(tok)
+    if up is not None:  # "arrested up to 200 protesters": "up" is no particle
+        edges = [(c, "quantity" if c is up else d, w) for c, d, w in edges]
+    counted = counted_object(tok)
     particles = {w for _, d, w in edges if d in ("prt", "advmod")}
     particles |= {w for c, _, w in edges if compound_prep(c)}  # "pulled out of"
     if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).head.i == tok.i:
         particles.add(tok.nbor(-2).lower_)  # "test-fired": the first part as a particle
     strict_particles = {w for _, d, w in edges if d == "prt"}
     passive = is_passive(tok)
-    obj = next(iter(patients(tok) if passive else children(tok, "dobj")), None)
+    obj = next(iter(patients(tok) if passive else children(tok, "dobj") or counted), None)
     objs = conjoined(obj) if obj is not None else []
     # "allowed aid trucks to enter Gaza", parsed as a clause: its subject is what is let,
     # for rows that constrain the object
