@@ -73,7 +73,8 @@ def repair_headlines(
     sentence changed (the caller then builds its :class:`DocActors` anew)."""
     arr: Ints2d | None = None
     for sent in actors.sents:
-        segments = _segments(actors.tokens[sent.start : sent.end])
+        text = actors.text[sent.start_char : sent.end_char].rstrip()
+        segments = _segments(actors.tokens[sent.start : sent.end], text)
         found = [c for _, clauses in segments for k in clauses for c in candidates(k, actors, book)]
         if not found:
             continue
@@ -103,18 +104,19 @@ def has_predicate(tokens: list[Token]) -> bool:
     return False
 
 
-def _segments(words: list[Token]) -> list[tuple[list[Token], list[list[Token]]]]:
+def _segments(words: list[Token], text: str) -> list[tuple[list[Token], list[list[Token]]]]:
     """The parts of a sentence to parse again, each with its clauses to look for verbs in: the
     whole sentence when it has no predicate; its lines, when the parser ran a headline (a title
     line, or a line with no predicate) into the next sentence; or the whole sentence for its
-    parts with no predicate between semicolons. None for ordinary prose."""
+    parts with no predicate between semicolons. None for ordinary prose. text: the sentence's
+    text, which says in one scan whether it has a line break or a semicolon."""
     if not has_predicate(words):
         return [(words, [words])]
-    if any(t.is_space and "\n" in t.text for t in words[:-1]):
+    if "\n" in text:
         lines = _split(words, lambda t: t.is_space and "\n" in t.text, after=True)
         if len(lines) > 1 and (_title(lines[0]) or not has_predicate(lines[0])):
             return [(lines[0], [lines[0]]), *[(line, []) for line in lines[1:]]]
-    if any(t.text == ";" for t in words):
+    if ";" in text:
         parts = _split(words, lambda t: t.text == ";", after=False)
         return [(words, [p for p in parts if not has_predicate(p)])]
     return []
