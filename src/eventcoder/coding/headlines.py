@@ -19,10 +19,11 @@ apart and becomes a sentence of its own.
 
 Guards against ordinary nouns ("the attacks on Kenya", "talks with Kenya", "a ban on imports"):
 clauses with a verb that has a subject are never touched, and the word must follow a dictionary
-phrase (not a country's adjective: "Kenyan protests") that no determiner or possessive opens, be
-in lower case, end no actor phrase, have a word after it, and, a plural of a noun trigger, not
-be followed by one of that noun's prepositions ("US sanctions on Iran"). Ordinary prose costs
-one scan of each sentence for a subject.
+phrase (not a country's adjective: "Kenyan protests") that no determiner or possessive opens,
+agree with it (no "-s" after a plural), be in lower case, end no actor phrase, have a word after
+it, and, a plural of a noun trigger, not be followed by a preposition ("US sanctions on Iran":
+the noun rows code it). Ordinary prose costs a scan of each sentence for a subject and of its
+text for a line break or semicolon.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def candidates(clause: list[Token], actors: DocActors, book: PatternBook) -> lis
         # "Iran test-fires missiles": the subject is before the hyphenated verb's first part
         start = i - 2 if tokens[i - 1].text == "-" and i - 2 > clause[0].i else i
         prev = tokens[start - 1]
-        if prev.lower_ in CHAIN and (out or (prev is clause[0] and prev.text == ";")):
+        if prev.lower_ in CHAIN and (out or (prev.i == clause[0].i and prev.text == ";")):
             out.append(Candidate(i, lemma, chained=True))
         elif not out and _after_subject(prev, clause[0].i, actors) and _agrees(prev, tok):
             out.append(Candidate(i, lemma, chained=False, joins=_joins(prev, actors)))
