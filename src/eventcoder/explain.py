@@ -210,6 +210,8 @@ def _triggers(
         if match is not None and match.code != match.pattern.cameo:
             reasons.append(f"code {match.pattern.cameo} changed to {match.code} by modality")
         for step in mine:
+            if step.outcome == "reparsed":  # coding/headlines.py
+                reasons.append(step.reason)
             if step.outcome in ("dropped", "duplicate"):
                 what = f" ({step.event.actor.code} {step.event.cameo})" if step.event else ""
                 reasons.append(f"{step.outcome}: {step.reason}{what}")

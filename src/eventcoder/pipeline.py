@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from eventcoder.actors import ActorDictionary, DocActors
 from eventcoder.classifier import Fallback
 from eventcoder.coding import EventCoder, PatternBook
+from eventcoder.coding.headlines import repair_headlines
 from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.context import annotate
 from eventcoder.custom import replaced_tables, route
@@ -71,6 +72,7 @@ class EventCoderComponent:
         reported: str = REPORTED_DEFAULT,
     ) -> None:
         self.name = name
+        self.nlp = nlp  # its parser reads headlines again (coding/headlines.py)
         self.context = context
         # The learned fallback (classifier.py), loaded only when asked for.
         self.fallback = Fallback() if classifier else None
@@ -103,14 +105,29 @@ class EventCoderComponent:
             reported=reported,
         )
 
+    def reparse(self, words: list[str]) -> Doc:
+        """``words`` parsed by the components before this one (but the entity recogniser)."""
+        doc = Doc(self.nlp.vocab, words=words)
+        for name, component in self.nlp.pipeline:
+            if name == self.name:
+                break
+            if name != "ner":
+                doc = component(doc)
+        return doc
+
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
         # The date chooses among date-ranged dictionary entries (a president, then ex-president).
         dateline = find_dateline(doc.text)
+        skip = dateline.end if dateline is not None else 0
         actors = DocActors(
-            doc, self.dictionary, self.cues.documents, meta.get("date"),
-            dateline=dateline.end if dateline is not None else 0,
-        )  # fmt: skip
+            doc, self.dictionary, self.cues.documents, meta.get("date"), dateline=skip
+        )
+        if repair_headlines(doc, actors, self.patterns, self.reparse, self.coder.trace):
+            # the new parse changes phrases, tags and lemmas the actors were read from
+            actors = DocActors(
+                doc, self.dictionary, self.cues.documents, meta.get("date"), dateline=skip
+            )
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []
         if self.context:

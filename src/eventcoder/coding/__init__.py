@@ -3,6 +3,8 @@
 The patterns are data (``data/verbs.tsv``, ``data/nouns.tsv``, see ``data/README.md``). A Doc goes
 through these steps (docs/coding.md has the rules each module owns):
 
+- :mod:`~eventcoder.coding.headlines`: before the actors are read, headlines whose verb the
+  tagger took for a noun, parsed again as clauses;
 - :mod:`~eventcoder.coding.patterns`: the verb and noun tables, and :class:`Match`;
 - :mod:`~eventcoder.coding.triggers`: which token matches which row (the most specific fits);
 - :mod:`~eventcoder.coding.roles`: the actor and recipient heads of a trigger, with
