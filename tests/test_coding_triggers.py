@@ -19,6 +19,9 @@ from eventcoder.coding.trace import Trace
         ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "195")),
         # a support verb makes the noun the act
         ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "190")),
+        # easing a curfew or a state of emergency is a concession (the PLOVER 2.0 manual)
+        ("Thailand ended martial law in the south.", ("THA", "THA", "CONCEDE", "0814")),
+        ("The government lifted the curfew in Kathmandu.", ("NPL", "NPL", "CONCEDE", "0813")),
         # "up to 200" is a number, not the particle of "arrested up"
         ("Kenyan police arrested up to 200 protesters.", ("KEN", "KEN", "COERCE", "173")),
         ("Afghan rebels kidnapped up to 16 Russian advisers.", ("AFG", "RUS", "ASSAULT", "181")),

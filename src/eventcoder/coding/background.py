@@ -51,8 +51,7 @@ def mark_nested(match: Match, found: dict[int, Match], book: PatternBook) -> Non
         match.suppressed_by = supported
         match.suppressed_reason = "support verb of a nominal event"
     obj = match.object_token
-    # veto, block, halt; reject: "rejected an offer for talks", "vetoed a resolution censuring"
-    blocking = match.code == "129" or match.code[:2] in ("12", "16")
+    blocking = match.code == "129" or match.code[:2] == "16"  # veto, block, halt
     # "condemned the killing of", "protesting the beating of", "investigate the attack":
     # what is condemned, protested or investigated is told as the speaker's view
     judging = match.code[:2] in ("09", "11", "14") and match.kind == "verb"
@@ -63,19 +62,20 @@ def mark_nested(match: Match, found: dict[int, Match], book: PatternBook) -> Non
         if blocking or judging:
             # "blocked a package of EU sanctions": what is blocked is not done
             inner = [c for p in prep_objects(obj, frozenset({"of"})) for c in conjoined(p)]
-        if blocking and match.kind == "verb":
-            # "rejected an offer for direct talks", "vetoed a resolution censuring Israel":
-            # what the rejected thing would bring about
-            inner += prep_objects(obj, frozenset({"for"}))
-            for act in children(obj, "acl"):
-                if act.i in found and act.i != match.token.i:
-                    found[act.i].suppressed_by = match.token.i
-                    found[act.i].suppressed_reason = "what is rejected or blocked, not done"
         for o in conjoined(obj) + inner:
             # a gerund object is a noun here ("vetoed ... censuring Israel")
             if o.i in found and (found[o.i].kind == "noun" or (blocking and o.tag_ == "VBG")):
                 found[o.i].suppressed_by = match.token.i
                 found[o.i].suppressed_reason = "object of another trigger"
+    if (blocking or match.code[:2] == "12") and match.kind == "verb":
+        # "rejected an offer for direct talks", "vetoed a resolution condemning Israel": what
+        # the rejected thing would bring about is not done (what is rejected may have
+        # happened: "rejected Modi's attack")
+        for rejected in children(match.token, "dobj"):
+            for act in prep_objects(rejected, frozenset({"for"})) + children(rejected, "acl"):
+                if act.i in found and act.i != match.token.i:
+                    found[act.i].suppressed_by = match.token.i
+                    found[act.i].suppressed_reason = "what is rejected or blocked, not done"
     tok = match.token
     governing = complement_head(tok, found)
     if governing is not None:
