@@ -22,6 +22,27 @@ from eventcoder.coding.trace import Trace
         # easing a curfew or a state of emergency is a concession (the PLOVER 2.0 manual)
         ("Thailand ended martial law in the south.", ("THA", "THA", "CONCEDE", "0814")),
         ("The government lifted the curfew in Kathmandu.", ("NPL", "NPL", "CONCEDE", "0813")),
+        # a state of alert is a show of force, aimed at where it is kept
+        ("Indian troops remained on alert in Kashmir.", ("IND", "IND", "MOBILIZE", "152")),
+        # sending inspectors or opening a hearing is an investigation
+        ("The IAEA dispatched inspectors to a plant in Iran.", ("IGO", "IRN", "ACCUSE", "090")),
+        (
+            "Kenya's supreme court opened a hearing into the election.",
+            ("KEN", None, "ACCUSE", "090"),
+        ),
+        # cutting supplies, blocking transport, accepting a formula, a hunger strike continued
+        ("The UN reduced food supplies to Somali refugees.", ("IGO", "SOM", "SANCTION", "162")),
+        ("Protesters in Bolivia blocked transport into La Paz.", ("BOL", "BOL", "PROTEST", "144")),
+        ("Denmark accepted a formula proposed by Norway.", ("DNK", "NOR", "AGREE", "030")),
+        (
+            "Jailed activists in Egypt continued their hunger strike.",
+            ("EGY", "EGY", "PROTEST", "142"),
+        ),
+        # "sped up the withdrawal": a support verb
+        (
+            "The United States sped up the withdrawal of troops from Panama.",
+            ("USA", "PAN", "RETREAT", "0874"),
+        ),  # fmt: skip
         # "up to 200" is a number, not the particle of "arrested up"
         ("Kenyan police arrested up to 200 protesters.", ("KEN", "KEN", "COERCE", "173")),
         ("Afghan rebels kidnapped up to 16 Russian advisers.", ("AFG", "RUS", "ASSAULT", "181")),
