@@ -42,7 +42,7 @@ from eventcoder.coding.trace import Trace
         (
             "The United States sped up the withdrawal of troops from Panama.",
             ("USA", "PAN", "RETREAT", "0874"),
-        ),  # fmt: skip
+        ),
         # "up to 200" is a number, not the particle of "arrested up"
         ("Kenyan police arrested up to 200 protesters.", ("KEN", "KEN", "COERCE", "173")),
         ("Afghan rebels kidnapped up to 16 Russian advisers.", ("AFG", "RUS", "ASSAULT", "181")),
