@@ -16,9 +16,9 @@ from eventcoder.coding.trace import Trace
     ("text", "expected"),
     [
         # striking a place named as an actor is an air or missile strike
-        ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "195")),
+        ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "194")),
         # a support verb makes the noun the act
-        ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "190")),
+        ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "195")),
         # withdrawing from a place is a retreat; from an accord or a body, reduced relations
         ("Russian forces withdrew from Kherson.", ("RUS", None, "RETREAT", "0874")),
         ("Israel pulled its soldiers out of Gaza.", ("ISR", "PSE", "RETREAT", "0874")),
