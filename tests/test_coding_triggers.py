@@ -120,6 +120,13 @@ def _verb(p: Parsed, word: str, book: PatternBook, trace: Trace | None = None) -
         ("Oman suspended its mediation efforts.", "suspended", "165"),
         # what a ship carries is what is sent: tents, humanitarian aid
         ("Japan dispatched a ship carrying tents to Tonga.", "dispatched", "073"),
+        # a place taken is an occupation (@place: a town, region or capital; a facility word),
+        # a thing seized a confiscation
+        ("Islamist fighters seized Ramadi.", "seized", "192"),
+        ("The rebels captured Kabul.", "captured", "192"),
+        ("The rebels captured a neighbourhood of Aleppo.", "captured", "192"),
+        ("Kurdish fighters took over the dam.", "took", "192"),
+        ("Customs officers seized the cocaine.", "seized", "1711"),
     ],
 )
 def test_triggers_verb_match_the_most_specific_row(
