@@ -44,6 +44,22 @@ def test_phrase_table(nlp: Language, row: dict[str, str | None]) -> None:
         ("President Abdou Kante criticised Pakistan.", "Kante", ["---GOV"]),
         # a word that is no role names no one
         ("Military exercises began on Monday.", "exercises", []),
+        # a definite phrase repeating an earlier phrase's head is what that phrase named
+        ("Eight Thai tanks crossed the border. The tanks shelled a village.", "tanks", ["THA"]),
+        ("Houthi rebels seized a ship. Later the rebels hit a tanker.", "rebels", ["YEMREB"]),
+        # ... only the nearest such phrase, in its sentence or the two before
+        (
+            "Houthi rebels seized a ship. Other rebels fled. The rebels hit a tanker.",
+            "rebels",
+            ["---REB"],
+        ),
+        (
+            "Houthi rebels seized a ship. Oil rose. Shares fell. The rebels hit a tanker.",
+            "rebels",
+            ["---REB"],
+        ),
+        # ... and not when the phrase says whose it is
+        ("Houthi rebels seized a ship. The Somali rebels hit a tanker.", "rebels", ["SOMREB"]),
     ],
 )
 def test_phrase_fills_country_and_sector(
@@ -62,6 +78,14 @@ def test_phrase_the_group_is_the_last_group_named(nlp: Language) -> None:
     codes = {e.trigger.text: e.actor.code for e in doc._.events}
     assert codes["threatened"] == "AFGREB"
     assert {e.actor.name for e in doc._.events if e.trigger.text == "threatened"} == {"Ahmad Shah"}
+
+
+def test_phrase_repeated_head_codes_its_events(nlp: Language) -> None:
+    doc = nlp(
+        "Eight Thai tanks crossed into Cambodia on Monday. The tanks shelled a Cambodian village."
+    )
+    [event] = [e for e in doc._.events if e.trigger.text == "shelled"]
+    assert (event.actor.code, event.actor.kind, event.cameo) == ("THA", "anaphor", "194")
 
 
 def test_phrase_role_from_a_named_body(nlp: Language) -> None:

@@ -22,7 +22,7 @@ from eventcoder.coding.patterns import PatternBook
         # a weapon is the instrument: the actor is whoever fired it
         (
             "A Ukrainian fuel depot was hit by a missile fired by Russian forces.",
-            ("RUS", "UKR", "ASSAULT", "195"),
+            ("RUS", "UKR", "ASSAULT", "194"),  # a missile, not the strike rows' aerial 195
         ),
         # "killed in Russian artillery shelling" parsed with a verb "shelling"
         (
@@ -32,10 +32,10 @@ from eventcoder.coding.patterns import PatternBook
         # killed in someone's strike, fire or operation: theirs
         (
             "Two Hamas commanders were killed in an Israeli drone strike in Rafah.",
-            ("ISR", "PSE", "ASSAULT", "190"),
+            ("ISR", "PSE", "ASSAULT", "195"),
         ),
         # "Russian missiles killed ...", parsed as a noun with a participle
-        ("Russian drone strikes killed nine civilians in Odesa.", ("RUS", "UKR", "ASSAULT", "190")),
+        ("Russian drone strikes killed nine civilians in Odesa.", ("RUS", "UKR", "ASSAULT", "195")),
         # a weapon's actor is whoever launched it
         (
             "Drones launched by Houthi rebels struck an air base in Saudi Arabia.",

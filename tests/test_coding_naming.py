@@ -82,6 +82,14 @@ def test_naming_names_actor(parse: Parse) -> None:
     assert naming.names_actor(p.actors, p["posts"], owners=True)
 
 
+def test_naming_names_place(parse: Parse) -> None:
+    """A town or a capital is a place; a country's own name and a person are not."""
+    p = parse("The rebels captured Kabul and Ramadi, not Pakistan or the mayor.")
+    assert naming.names_place(p.actors, [p["Kabul"]])  # a capital
+    assert naming.names_place(p.actors, [p["Ramadi"]])  # a town the parser tags GPE
+    assert not naming.names_place(p.actors, [p["Pakistan"], p["mayor"]])
+
+
 @pytest.mark.parametrize(
     ("actor", "side", "party"),
     [

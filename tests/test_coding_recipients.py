@@ -53,7 +53,7 @@ from eventcoder.coding.recipients import recipient_heads
             ("GEO", "GEO", "ASSAULT", "175"),
         ),
         # strikes on sites in a country hit that country
-        ("Israel carried out air strikes on targets in Syria.", ("ISR", "SYR", "ASSAULT", "190")),
+        ("Israel carried out air strikes on targets in Syria.", ("ISR", "SYR", "ASSAULT", "195")),
         # whose assets are frozen
         ("Canada froze the assets of three Iranian banks.", ("CAN", "IRN", "SANCTION", "163")),
         # money "in aid for" a country

@@ -16,9 +16,9 @@ from eventcoder.coding.trace import Trace
     ("text", "expected"),
     [
         # striking a place named as an actor is an air or missile strike
-        ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "195")),
+        ("Russian missiles struck Kyiv overnight.", ("RUS", "UKR", "ASSAULT", "194")),
         # a support verb makes the noun the act
-        ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "190")),
+        ("Israel launched air strikes on Gaza overnight.", ("ISR", "PSE", "ASSAULT", "195")),
         # easing a curfew or a state of emergency is a concession (the PLOVER 2.0 manual)
         ("Thailand ended martial law in the south.", ("THA", "THA", "CONCEDE", "0814")),
         ("The government lifted the curfew in Kathmandu.", ("NPL", "NPL", "CONCEDE", "0813")),
@@ -147,6 +147,13 @@ def _verb(p: Parsed, word: str, book: PatternBook, trace: Trace | None = None) -
         ("Oman suspended its mediation efforts.", "suspended", "165"),
         # what a ship carries is what is sent: tents, humanitarian aid
         ("Japan dispatched a ship carrying tents to Tonga.", "dispatched", "073"),
+        # a place taken is an occupation (@place: a town, region or capital; a facility word),
+        # a thing seized a confiscation
+        ("Islamist fighters seized Ramadi.", "seized", "192"),
+        ("The rebels captured Kabul.", "captured", "192"),
+        ("The rebels captured a neighbourhood of Aleppo.", "captured", "192"),
+        ("Kurdish fighters took over the dam.", "took", "192"),
+        ("Customs officers seized the cocaine.", "seized", "1711"),
     ],
 )
 def test_triggers_verb_match_the_most_specific_row(

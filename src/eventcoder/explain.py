@@ -162,6 +162,7 @@ def _match(doc: Doc, match: Match, actors: DocActors | None) -> dict[str, Any]:
         "pattern": match.pattern.source,
         "cameo": match.pattern.cameo,
         "code": match.code,
+        "specific": match.specific_why or None,
         "actor_heads": _heads(actors, match.actor_heads),
         "recipient_heads": _heads(actors, match.recipient_heads),
         "suppressed_by": {"i": by, "text": doc[by].text} if by is not None else None,
@@ -207,7 +208,10 @@ def _triggers(
             reasons.append("negated (kept only with --keep-negated)")
         if match is not None and match.claimed_by is not None:
             reasons.append(f"a quoted claim: coded as {match.claimed_by.code} accusing the doer")
-        if match is not None and match.code != match.pattern.cameo:
+        if match is not None and match.specific is not None and match.code == match.specific:
+            reasons.append(f"code {match.pattern.cameo} made specific: {match.code}, "
+                           f"{match.specific_why}")  # fmt: skip
+        elif match is not None and match.code != match.pattern.cameo:
             reasons.append(f"code {match.pattern.cameo} changed to {match.code} by modality")
         for step in mine:
             if step.outcome == "reparsed":  # coding/headlines.py

@@ -74,7 +74,7 @@ MENTION_FIELDS: tuple[str, ...] = (
 
 # Actor kinds found by resolving a pronoun or an earlier mention, not in the words themselves:
 # GDELT's InRawText is 0 for such rewritten references.
-_RESOLVED_KINDS = "('pronoun', 'memory', 'speaker', 'inferred')"
+_RESOLVED_KINDS = "('pronoun', 'memory', 'anaphor', 'speaker', 'inferred', 'unnamed')"
 # First mention = earliest event date, then document and position; stable across re-exports.
 _MENTION_ORDER = "day NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
 _GID = "(('0x' || left(sha1(group_key), 16))::UBIGINT & 9223372036854775807)::BIGINT"

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # Words that say a title is no longer held ("former President", "ex-Prime Minister").
 FORMER = frozenset({"former", "ex", "ex-"})
 NAMED_KINDS = ("person", "group", "agency", "party", "igo", "ngo", "media", "company")
+# How many sentences before its own a repeated head ("the tanks") looks back for its phrase.
+REPEAT_SENTENCES = 2
 
 
 def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
@@ -96,6 +98,12 @@ def resolve_phrase(actors: DocActors, head: Token) -> Actor | None:
             inferred = "place" if country else None
     titled = person is not None and bool(agents)
     is_role = head_mention is not None and head_mention.entry.kind == "agent"
+    bare = all(m is head_mention for m in mentions) and (head_mention is None or is_role)
+    if country is None and explicit is None and person is None and bare:
+        # "Eight Thai tanks crossed into Cambodia. The tanks shelled a village.": THA.
+        repeated = _repeated(actors, head, tokens)
+        if repeated is not None:
+            return repeated
     if (
         country is None
         and explicit is None
@@ -288,6 +296,27 @@ def _anaphor(actors: DocActors, tok: Token) -> Mention | None:
     for m in reversed(actors.mentions):
         if m.start < tok.i and m.entry.kind in kinds:
             return Mention(tok.i, tok.i + 1, m.entry)
+    return None
+
+
+def _repeated(actors: DocActors, head: Token, tokens: list[Token]) -> Actor | None:
+    """What a definite phrase naming no country refers to when it repeats the head of an
+    earlier phrase: that phrase's actor ("Eight Thai tanks crossed into Cambodia. The tanks
+    shelled a village": THA; "Houthi rebels ... the rebels": YEMREB). The nearest earlier
+    phrase with the same head lemma, in the sentence or the two before, is the one repeated;
+    when it names no one of known country, neither does the repetition."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if any(c.dep_ in ("compound", "poss") for c in head.children):
+        return None  # "the border guards", "its troops" say whose they are
+    lemma = head.lemma_.lower()
+    first = actors.sents[max(0, actors.sentence_of[head.i] - REPEAT_SENTENCES)].start
+    for t in reversed(actors.tokens[first : tokens[0].i]):
+        if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() == lemma:
+            earlier = actors.resolve(t)
+            if earlier is None or earlier.code.startswith("---"):
+                return None
+            return actors.span_actor(tokens, earlier, earlier.name, kind="anaphor")
     return None
 
 

@@ -108,12 +108,15 @@ def match_events(
             cameo = match.code
             pattern = match.pattern
             source = pattern.source
+            if match.specific is not None and cameo == match.specific:
+                source = f"{source} ({match.specific_why})"  # "(weapon 'air strike', ...)"
             if protesting and cameo in RIOTING:
                 # "rioters attacked the embassy": a riot, not an assault (nor, by a civilian
                 # body, the criticism a person's "attack" is).
                 cameo, source = RIOT, f"{source} (violence by protesters)"
             elif (
                 match.cameo is None
+                and match.specific is None  # a weapon named: force, not words
                 and pattern.person_code
                 and (actor.kind == "person" or (actor.sector and actor.sector not in ARMED_SECTORS))
             ):

@@ -5,12 +5,14 @@ negation), so the order below is part of the rules:
 
 1. triggers (:mod:`~eventcoder.coding.triggers`): each verb or noun with a fitting row, with its
    roles (:mod:`~eventcoder.coding.roles`);
-2. per match, in text order: nested acts (:func:`~eventcoder.coding.background.mark_nested`),
+2. weapons: a general violent code made specific by the weapon the clause names, then
+   participles that carry such an act on (:mod:`~eventcoder.coding.weapons`);
+3. per match, in text order: nested acts (:func:`~eventcoder.coding.background.mark_nested`),
    negation and failure (:func:`~eventcoder.coding.modality.mark_negation`), background
    (:func:`~eventcoder.coding.background.mark_background`);
-3. intent rows rewrite the intended act (:func:`~eventcoder.coding.modality.intent`);
-4. claims and warnings (:mod:`~eventcoder.coding.speech`);
-5. per match: orders to leave, willingness, future and refusal, threats' conditions,
+4. intent rows rewrite the intended act (:func:`~eventcoder.coding.modality.intent`);
+5. claims and warnings (:mod:`~eventcoder.coding.speech`);
+6. per match: orders to leave, willingness, future and refusal, threats' conditions,
    hypotheticals.
 """
 
@@ -31,6 +33,7 @@ from eventcoder.coding.speech import (
 )
 from eventcoder.coding.trace import Trace
 from eventcoder.coding.triggers import noun_match, verb_match
+from eventcoder.coding.weapons import carry_on, specify
 from eventcoder.ontology import Ontology
 
 
@@ -53,6 +56,10 @@ def find_matches(
             match = noun_match(tok, actors, book, trace)
         if match is not None:
             found[tok.i] = match
+    for match in found.values():
+        specify(match, book)
+    for match in found.values():
+        carry_on(match, found)
     for match in found.values():
         mark_nested(match, found, book)
         mark_negation(match, ontology)

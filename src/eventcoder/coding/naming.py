@@ -70,6 +70,24 @@ def names_igo(actors: DocActors, heads: Iterable[Token]) -> bool:
     return any(actor.code.startswith("IGO") for head in heads for actor in actors.resolve_all(head))
 
 
+def names_place(actors: DocActors, heads: Iterable[Token]) -> bool:
+    """Whether one of ``heads`` names a town, region or capital (the gazetteer's, the country
+    table's capitals, or a place the parser's NER tags): "seized Ramadi", "captured Goma".
+    A country's own name is not a place here ("invaded Ukraine" has its own rows), and neither
+    is a phrase that names an actor ("captured the mayor")."""
+    for head in heads:
+        mention = actors.mention_at.get(head.i)
+        if mention is not None:
+            if mention.entry.kind == "capital":
+                return True
+            continue
+        if head.i in actors.located or (
+            head.ent_type_ in ("GPE", "LOC", "FAC") and head.pos_ == "PROPN"
+        ):
+            return True
+    return False
+
+
 def party(actor: Actor) -> str:
     """A party to a conflict: its side, with rebels, the opposition, parties and NGOs apart
     from their country's government ("al-Shabaab" is not Somalia's government)."""

@@ -35,6 +35,7 @@ FLAGS = frozenset(
         "ccomp",
         "intrans",
         "that",
+        "weapon",
     }
 )
 # Verbal conflict: disapprove, reject, demand, accuse, threaten (CAMEO 09-13).
@@ -80,6 +81,10 @@ class Match:
     suppressed_reason: str | None = None  # why, set with suppressed_by ("relative clause")
     negated: bool = False
     cameo: str | None = None  # set when modality changes the pattern's code (intent, refusal)
+    # The specific code the weapon named in the clause gives a general violent code (195 for
+    # "air strikes killed"), and why, in words (coding/weapons.py).
+    specific: str | None = None
+    specific_why: str = ""
     claimed_by: Actor | None = None  # the speaker of the quote that states this act (112)
     mutual: bool = False  # conjoined actors are each other's recipients (the row's or intended)
     # For a row with ``alone=``: the places the act happens in, whose country is the recipient
@@ -88,7 +93,18 @@ class Match:
 
     @property
     def code(self) -> str:
-        return self.cameo or self.pattern.cameo
+        return self.cameo or self.specific or self.pattern.cameo
+
+
+@dataclass(frozen=True)
+class Weapon:
+    """One row of ``weapons.tsv``: the word ``lemma`` with one of the modifiers ``modifiers``
+    (none: any) names a weapon whose use is coded ``cameo`` ("" : no weapon, "think tank")."""
+
+    cameo: str
+    lemma: str
+    modifiers: frozenset[str]
+    source: str
 
 
 def _split(cell: str | None) -> frozenset[str]:
@@ -102,7 +118,7 @@ class PatternBook:
     in the ``verbs.tsv`` format (or YAML), whose rows come first for their verb: a user's row
     that fits wins over every built-in row of the verb. builtin: load the built-in event
     patterns (``verbs.tsv``, ``nouns.tsv``); off, only the users' rows code events (the grammar
-    tables ``support_verbs.tsv`` and ``intent.tsv`` stay).
+    tables ``support_verbs.tsv``, ``intent.tsv`` and ``weapons.tsv`` stay).
     """
 
     def __init__(
@@ -136,6 +152,7 @@ class PatternBook:
                     Errors.E002.format(path=path, line=row["_line"], code=row["cameo"])
                 )
             self.intent[row["root"] or ""] = row["cameo"] or ""
+        self.weapons = _weapons(ontology, data_path("weapons.tsv"))
 
     @staticmethod
     def _pattern(
@@ -176,6 +193,21 @@ class PatternBook:
 
     def __len__(self) -> int:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
+
+def _weapons(ontology: Ontology, path: Path) -> dict[str, list[Weapon]]:
+    """The weapons table, indexed by word; rows with a modifier first (they win)."""
+    table: dict[str, list[Weapon]] = {}
+    for row in read_tsv(path, ("cameo", "word", "with"), required=2):
+        code = row["cameo"] or ""
+        if code and code not in ontology:
+            raise DataFileError(Errors.E002.format(path=path, line=row["_line"], code=code))
+        weapon = Weapon(code, (row["word"] or "").lower(), _split(row["with"]),
+                        f"{path.name}:{row['_line']}")  # fmt: skip
+        table.setdefault(weapon.lemma, []).append(weapon)
+    for rows in table.values():
+        rows.sort(key=lambda w: not w.modifiers)
+    return table
 
 
 def is_request(code: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.actors import DocActors
-from eventcoder.coding.naming import names_igo
+from eventcoder.coding.naming import names_igo, names_place
 from eventcoder.coding.patterns import Match, Pattern, PatternBook
 from eventcoder.coding.recipients import recipient_heads
 from eventcoder.coding.roles import nominal_roles, verb_roles
@@ -223,6 +223,7 @@ def _fit(
                 and any(actors.is_actor(t) for t in targets)
             )
             or ("@igo" in pattern.objects and names_igo(actors, targets))
+            or ("@place" in pattern.objects and names_place(actors, targets))
         ):
             if trace is not None:
                 note(trace, tok.i, "rejected", f"object constraint {words(pattern.objects)}"
