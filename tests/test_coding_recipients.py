@@ -95,6 +95,15 @@ def test_recipients_construction(nlp: Language, text: str, expected: Triple) -> 
             "Qatar pledged 20 million dollars in humanitarian aid for Somalia on Monday.",
             ("QAT", "SOM", "AGREE", "033"),
         ),
+        # an object shifted behind an as-phrase
+        (
+            "Greece rejected as a provocation Turkey's plan to drill near Crete.",
+            ("GRC", "TUR", "REJECT", "120"),
+        ),
+        (
+            "Japan condemned as unacceptable China's decision to expand the zone.",
+            ("JPN", "CHN", "ACCUSE", "111"),
+        ),
         # who did what is condemned, the by-phrase hung on the verb
         (
             "Turkey condemned the torture of a Turkish journalist by a Greek coast guard officer.",
@@ -119,8 +128,17 @@ def test_recipients_deep_in_the_object(nlp: Language, text: str, expected: Tripl
             "Pakistan rejected India's proposal and Afghanistan's offer.",
             {("PAK", "IND", "REJECT", "120"), ("PAK", "AFG", "REJECT", "120")},
         ),
-        # an event's venue is not its target
+        # an event's venue is not its target, nor a capital where a deal is made
         ("Morocco agreed to talks in Geneva.", {("MAR", None, "AGREE", "030")}),
+        (
+            "Iran agreed to a deal on its nuclear programme in Vienna.",
+            {("IRN", None, "AGREE", "030")},
+        ),
+        # co-actors of a mutual act stay each other's recipients
+        (
+            "Russia and Turkey agreed to a plan for elections in Libya.",
+            {("RUS", "TUR", "AGREE", "030"), ("TUR", "RUS", "AGREE", "030")},
+        ),
         # a place found deep in the object must be a known country: the protest stays
         # aimed at the country's authorities, not at the prisoners
         (

@@ -38,6 +38,7 @@ BETWEEN = frozenset({"between"})
 THROUGH = frozenset({"of", "for"})
 IN = frozenset({"in"})
 BY = frozenset({"by"})
+AS = frozenset({"as"})
 # Acts judged by who did what they condemn, reject, protest or investigate (CAMEO 09, 11, 12,
 # 14) or praise, welcome or defend (050-052).
 JUDGED_ROOTS = frozenset({"09", "11", "12", "14"})
@@ -81,6 +82,10 @@ def recipient_heads(
     if not pattern.objects:
         core = patients(tok) if passive else children(tok, "dobj")
         groups.append(core + children(tok, "dative"))
+        if not core:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object shifted
+            # behind an as-phrase, which the parser takes in or puts beside
+            groups.append([p for a in prep_objects(tok, AS) for p in [a, *children(a, "appos")]])
     elif obj is not None:
         groups.append(children(tok, "dative"))  # "gave Sri Lanka a loan"
         # "expelled a Pakistani diplomat": the object is the recipient; "froze the assets of
@@ -138,16 +143,17 @@ def recipient_heads(
     # phrase that names no one, when no phrase above names anyone of known country; only a
     # known country ("protested against the execution of political prisoners" is not aimed
     # at the prisoners, and leaves the protest domestic).
-    groups += [
-        [
-            p
-            for h in group
-            for c in conjoined(h)
-            for p in inside(actors, c, book)
-            if names_actor(actors, p, True)
+    if not _partners(tok, pattern, actors, book):
+        groups += [
+            [
+                p
+                for h in group
+                for c in conjoined(h)
+                for p in inside(actors, c, book)
+                if names_actor(actors, p, True)
+            ]
+            for group in groups
         ]
-        for group in groups
-    ]
     # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
     for known_only in (True, False):
         for group in groups:
@@ -170,18 +176,35 @@ def judged_doers(tok: Token, pattern: Pattern, book: PatternBook) -> list[Token]
     return [d for a in conjoined(act) for d in nominal_doers(a)] + prep_objects(tok, BY)
 
 
+def _partners(tok: Token, pattern: Pattern, actors: DocActors, book: PatternBook) -> bool:
+    """Whether a mutual row's subject names several actors, who are then each other's
+    recipients rather than one found deep in the object ("Russia and Turkey agreed to a plan
+    for elections in Libya" is an agreement between them)."""
+    if "mutual" not in pattern.flags:
+        return False
+    heads = [c for h in subject(tok, book.nouns) for c in conjoined(h)]
+    return sum(len(actors.resolve_all(h)) for h in heads) > 1
+
+
 def inside(actors: DocActors, head: Token, book: PatternBook, depth: int = 3) -> list[Token]:
     """The heads deeper in the phrase headed by ``head`` that may name whom an act aimed at it
     is aimed at, when the phrase itself names no actor: its possessor ("welcomed Reagan's
-    statement"), the country or town a body or site reached through a preposition is in
-    ("contribute troops to a force in Liberia"; not an event's venue, "agreed to talks in
-    Geneva"), and the same inside what it is of or for ("an extension of the mandate for the
-    force in Lebanon"), ``depth`` phrases down at most. [] when the phrase names an actor."""
+    statement"), the country (not a capital or town) a body or site reached through a
+    preposition is in ("contribute troops to a force in Liberia"; not an event's venue:
+    "agreed to talks in Geneva", "a deal in Vienna"), and the same inside what it is of or for
+    ("an extension of the mandate for the force in Lebanon"), ``depth`` phrases down at most.
+    [] when the phrase names an actor."""
     if depth == 0 or names_actor(actors, head):
         return []
     out = [p for p in children(head, "poss") if p.pos_ != "PRON"]
     if head.dep_ == "pobj" and head.lemma_.lower() not in book.nouns:
-        out += actors.places(head, IN)
+        # a country ("the West Bank village of Sinjil"), not a capital or town: "a deal in
+        # Vienna" says where, not with whom
+        out += [
+            o
+            for o in prep_objects(head, IN)
+            if (r := actors.resolve(o)) is not None and r.kind == "country" and not r.sector
+        ]
     for p in prep_objects(head, THROUGH):
         out += [p] if names_actor(actors, p) else inside(actors, p, book, depth - 1)
     return out
