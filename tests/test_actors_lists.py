@@ -23,6 +23,8 @@ def test_lists_conjoined_actors_each_get_the_event(nlp: Language) -> None:
         # a role in a list of countries, when the place gives the role its country
         ("Opposition leaders in Uganda and Tanzania met.", "leaders", ["TZAOPP", "UGAOPP"]),
         ("Russian troops in Syria and Iraq withdrew.", "troops", ["RUSMIL"]),
+        # adjectives of a list each hung on the head
+        ("Cuban, Venezuelan and Nicaraguan diplomats met.", "diplomats", ["CUBGOV", "NICGOV", "VENGOV"]),
         # a conjunct that names its own actor
         ("Managers of Danish brewer Carlsberg and France's Danone met.", "Managers", ["DNK", "FRA"]),
     ],

@@ -49,7 +49,15 @@ def resolve_all(actors: DocActors, head: Token) -> list[Actor]:
             and (prep.lower_ == "from" or actors.mention_at[obj.i].entry.country == base.country)
             for c in obj.children
         ]
-        for tok in _chains(conjuncts):
+        # "Cuban, Venezuelan and Nicaraguan banks": the parser may hang each adjective of a
+        # list on the head; a comma or a conjunct after it marks the list ("Turkish
+        # Cypriot leaders" are one people's)
+        listed = [
+            c
+            for c in head.children
+            if c.dep_ in ("amod", "nmod", "compound") and actors.names_country(c) and _listed(c)
+        ]
+        for tok in listed + _chains(conjuncts):
             m = actors.mention_at.get(tok.i)
             if not actors.names_country(tok) or m is None:
                 # "the assets of Danish brewer Carlsberg and France's Danone": a conjunct
@@ -63,6 +71,12 @@ def resolve_all(actors: DocActors, head: Token) -> list[Actor]:
                 code = country + (base.sector or "")
                 out.append(actors.actor_at([tok], code, country, base.sector, None, m.entry.kind))
     return out
+
+
+def _listed(tok: Token) -> bool:
+    """Whether ``tok`` is followed by a comma or has a conjunct: an element of a list."""
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (after is not None and after.text == ",") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _chains(tokens: list[Token]) -> list[Token]:

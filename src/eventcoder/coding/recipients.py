@@ -139,26 +139,27 @@ def recipient_heads(
     judged = judged_doers(tok, pattern, book)
     if judged is not None:
         groups.insert(0, judged)
+    # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
+    for group in groups:
+        if any(names_actor(actors, h, True, owners) for h in group):
+            return group
     # "welcomed Reagan's statement", "contributed troops to a force in Liberia": deeper in a
-    # phrase that names no one, when no phrase above names anyone of known country; only a
-    # known country ("protested against the execution of political prisoners" is not aimed
-    # at the prisoners, and leaves the protest domestic).
+    # phrase that names no one; only a known country ("protested against the execution of
+    # political prisoners" is not aimed at the prisoners, and leaves the protest domestic).
     if not _partners(tok, pattern, actors, book):
-        groups += [
-            [
+        for group in groups:
+            deep = [
                 p
                 for h in group
                 for c in conjoined(h)
                 for p in inside(actors, c, book)
                 if names_actor(actors, p, True)
             ]
-            for group in groups
-        ]
-    # A recipient with a known country beats one without ("14 worshippers" in Kandahar).
-    for known_only in (True, False):
-        for group in groups:
-            if any(names_actor(actors, h, known_only, owners) for h in group):
-                return group
+            if deep:
+                return deep
+    for group in groups:
+        if any(names_actor(actors, h, False, owners) for h in group):
+            return group
     return []
 
 
