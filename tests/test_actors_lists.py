@@ -18,6 +18,15 @@ def test_lists_conjoined_actors_each_get_the_event(nlp: Language) -> None:
     [
         ("Prime ministers of India and Japan met.", "ministers", ["INDGOV", "JPNGOV"]),
         ("Negotiators from Armenia and Azerbaijan held talks.", "Negotiators", ["ARMGOV", "AZEGOV"]),
+        # a list the parser chains: Bolivia hangs on Peru
+        ("Ambassadors of Chile, Peru and Bolivia met.", "Ambassadors", ["BOLGOV", "CHLGOV", "PERGOV"]),
+        # a role in a list of countries, when the place gives the role its country
+        ("Opposition leaders in Uganda and Tanzania met.", "leaders", ["TZAOPP", "UGAOPP"]),
+        ("Russian troops in Syria and Iraq withdrew.", "troops", ["RUSMIL"]),
+        # adjectives of a list each hung on the head
+        ("Cuban, Venezuelan and Nicaraguan diplomats met.", "diplomats", ["CUBGOV", "NICGOV", "VENGOV"]),
+        # a conjunct that names its own actor
+        ("Managers of Danish brewer Carlsberg and France's Danone met.", "Managers", ["DNK", "FRA"]),
     ],
 )  # fmt: skip
 def test_lists_one_actor_per_country(

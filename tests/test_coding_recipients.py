@@ -72,6 +72,88 @@ def test_recipients_construction(nlp: Language, text: str, expected: Triple) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the possessor of what is welcomed
+        ("Japan welcomed Obama's statement on trade.", ("JPN", "USA", "SUPPORT", "051")),
+        # the country a body reached through a preposition is in
+        (
+            "Ghana will contribute 800 troops to an international stabilisation force in Haiti.",
+            ("GHA", "HTI", "AID", "074"),
+        ),
+        # ... also through what the object is of or for
+        (
+            "The Security Council agreed to an extension of the mandate of the peacekeeping "
+            "force in Cyprus.",
+            ("IGO", "CYP", "AGREE", "030"),
+        ),
+        # where troops are to be withdrawn from
+        (
+            "Israel refused to withdraw its troops from positions in southern Lebanon.",
+            ("ISR", "LBN", "REJECT", "120"),
+        ),
+        # money "in aid for" a country, the form of aid on the verb
+        (
+            "Qatar pledged 20 million dollars in humanitarian aid for Somalia on Monday.",
+            ("QAT", "SOM", "AGREE", "033"),
+        ),
+        # an object shifted behind an as-phrase
+        (
+            "Greece rejected as a provocation Turkey's plan to drill near Crete.",
+            ("GRC", "TUR", "REJECT", "120"),
+        ),
+        (
+            "Japan condemned as unacceptable China's decision to expand the zone.",
+            ("JPN", "CHN", "ACCUSE", "111"),
+        ),
+        # who did what is condemned, the by-phrase hung on the verb
+        (
+            "Turkey condemned the torture of a Turkish journalist by a Greek coast guard officer.",
+            ("TUR", "GRC", "ACCUSE", "111"),
+        ),
+    ],
+)
+def test_recipients_deep_in_the_object(nlp: Language, text: str, expected: Triple) -> None:
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each element of a list gives one event, also in an of-phrase the parser chains
+        (
+            "Rioters attacked the embassies of Denmark, Norway and Sweden.",
+            {(None, c, "PROTEST", "145") for c in ("DNK", "NOR", "SWE")},
+        ),
+        # conjoined objects each have their maker
+        (
+            "Pakistan rejected India's proposal and Afghanistan's offer.",
+            {("PAK", "IND", "REJECT", "120"), ("PAK", "AFG", "REJECT", "120")},
+        ),
+        # an event's venue is not its target, nor a capital where a deal is made
+        ("Morocco agreed to talks in Geneva.", {("MAR", None, "AGREE", "030")}),
+        (
+            "Iran agreed to a deal on its nuclear programme in Vienna.",
+            {("IRN", None, "AGREE", "030")},
+        ),
+        # co-actors of a mutual act stay each other's recipients
+        (
+            "Russia and Turkey agreed to a plan for elections in Libya.",
+            {("RUS", "TUR", "AGREE", "030"), ("TUR", "RUS", "AGREE", "030")},
+        ),
+        # a place found deep in the object must be a known country: the protest stays
+        # aimed at the country's authorities, not at the prisoners
+        (
+            "Iranian students protested against the execution of political prisoners.",
+            {("IRN", "IRN", "PROTEST", "140")},
+        ),
+    ],
+)
+def test_recipients_deep_codes_only(nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # sending warships without a recipient is a deployment, not military aid
         (
             "China sent warships and fighter jets around the island of Taiwan.",

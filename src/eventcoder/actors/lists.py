@@ -36,23 +36,58 @@ def resolve_all(actors: DocActors, head: Token) -> list[Actor]:
                     out.append(actor)
     if base is not None and base.country:
         conjuncts = [c for t in actors.np_tokens(head) if t.i != head.i for c in t.children]
-        # "negotiators from Armenia and Azerbaijan"
+        # "negotiators from Armenia and Azerbaijan"; "opposition leaders in Uganda and
+        # Tanzania" when the place is what gives the role its country ("Russian troops in
+        # Syria and Iraq" stay Russian)
         conjuncts += [
             c
             for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "from"
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "in")
             for obj in prep.children
-            if obj.dep_ == "pobj" and actors.names_country(obj)
+            if obj.dep_ == "pobj"
+            and actors.names_country(obj)
+            and (prep.lower_ == "from" or actors.mention_at[obj.i].entry.country == base.country)
             for c in obj.children
         ]
-        for tok in conjuncts:
+        # "Cuban, Venezuelan and Nicaraguan banks": the parser may hang each adjective of a
+        # list on the head; a comma or a conjunct after it marks the list ("Turkish
+        # Cypriot leaders" are one people's)
+        listed = [
+            c
+            for c in head.children
+            if c.dep_ in ("amod", "nmod", "compound") and actors.names_country(c) and _listed(c)
+        ]
+        for tok in listed + _chains(conjuncts):
             m = actors.mention_at.get(tok.i)
-            if tok.dep_ != "conj" or not actors.names_country(tok) or m is None:
+            if not actors.names_country(tok) or m is None:
+                # "the assets of Danish brewer Carlsberg and France's Danone": a conjunct
+                # that is a phrase of its own names its own actor
+                own = actors.resolve(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+                if own is not None and own.country and all(a.country != own.country for a in out):
+                    out.append(own)
                 continue
             country = m.entry.country
             if country and all(a.country != country for a in out):
                 code = country + (base.sector or "")
                 out.append(actors.actor_at([tok], code, country, base.sector, None, m.entry.kind))
+    return out
+
+
+def _listed(tok: Token) -> bool:
+    """Whether ``tok`` is followed by a comma or has a conjunct: an element of a list."""
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (after is not None and after.text == ",") or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _chains(tokens: list[Token]) -> list[Token]:
+    """The conjuncts among ``tokens`` and the conjuncts conjoined to them in turn: the parser
+    chains a list ("of France, Britain and Belgium": Belgium hangs on Britain)."""
+    out = []
+    stack = [t for t in tokens if t.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ == "conj"]
     return out
 
 

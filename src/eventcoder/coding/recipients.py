@@ -3,7 +3,9 @@
 The row's prepositions (also on the object and on what it is part of), the object itself or a
 dative, the subject of a request's clause, who did what is condemned, the other party named on
 the object ("an agreement with the EU"), who made what is accepted or rejected, and for ``where``
-rows the place the act happens in. A recipient of known country beats one without.
+rows the place the act happens in. A recipient of known country beats one without. When none of
+these phrases names anyone, the recipient may sit deeper in one of them: its possessor, the place
+a body or site it names is in, or what it is of or for (:func:`inside`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from eventcoder.coding.naming import names_actor
 from eventcoder.coding.patterns import Pattern, PatternBook, is_request
 from eventcoder.coding.tree import (
     children,
+    conjoined,
     counted_object,
     kids,
+    lemma_forms,
     object_clause,
     patients,
     prep_objects,
@@ -31,6 +35,16 @@ PLACE_PREPS = frozenset(
 # Prepositions on a verb's object that name the other party when the pattern names none.
 FALLBACK_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 BETWEEN = frozenset({"between"})
+# Prepositions through which a phrase that names no one holds what it is about ("an extension
+# of the mandate for the force in Lebanon").
+THROUGH = frozenset({"of", "for"})
+IN = frozenset({"in"})
+BY = frozenset({"by"})
+AS = frozenset({"as"})
+# Acts judged by who did what they condemn, reject, protest or investigate (CAMEO 09, 11, 12,
+# 14) or praise, welcome or defend (050-052).
+JUDGED_ROOTS = frozenset({"09", "11", "12", "14"})
+PRAISE = frozenset({"050", "051", "052"})
 
 
 def recipient_heads(
@@ -58,11 +72,22 @@ def recipient_heads(
     prt_preps = {c.lower_ for c in kids(tok) if c.dep_ == "prt"} & pattern.preps
     groups: list[list[Token]] = [
         [p for a in with_obj for p in prep_objects(a, pattern.preps)],
+        # "pledged 50 million dollars in aid for Syria": the form of what is given
+        [
+            p
+            for a in prep_objects(tok, IN)
+            if lemma_forms(a) & pattern.objects
+            for p in prep_objects(a, pattern.preps)
+        ],
         children(tok, "dobj") if prt_preps else [],
     ]
     if not pattern.objects:
         core = patients(tok) if passive else children(tok, "dobj") or counted_object(tok)
         groups.append(core + children(tok, "dative"))
+        if not core:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object shifted
+            # behind an as-phrase, which the parser takes in or puts beside
+            groups.append([p for a in prep_objects(tok, AS) for p in [a, *children(a, "appos")]])
     elif obj is not None:
         groups.append(children(tok, "dative"))  # "gave Sri Lanka a loan"
         # "expelled a Pakistani diplomat": the object is the recipient; "froze the assets of
@@ -113,18 +138,82 @@ def recipient_heads(
         groups.append([p for p in inner if actors.names_country(p) or p.i in actors.located])
     if clause is not None:
         groups.insert(0, children(clause, "nsubj"))
-    act = next(iter(children(tok, "dobj")), None)
-    if (
-        pattern.cameo[:2] in ("09", "11", "12", "14")
-        and act is not None
-        and act.lemma_.lower() in book.nouns
-    ):
-        # "condemned the killing of two soldiers by Indian troops": whoever did the act
-        groups.insert(0, nominal_doers(act))
-    # A recipient with a known country beats one without ("14 worshippers" in Kandahar), unless
-    # roles of no stated country get one from where the act happens (coding/unnamed.py).
-    for known_only in (False,) if placeable(actors, tok) else (True, False):
+    judged = judged_doers(tok, pattern, book)
+    if judged is not None:
+        groups.insert(0, judged)
+    # A recipient with a known country beats one without ("14 worshippers" in Kandahar); a role
+    # of no stated country counts as known when the act's place, the dateline or the article
+    # gives it one (coding/unnamed.py: "killed two soldiers in Kashmir" is aimed at them).
+    placed = placeable(actors, tok)
+    for group in groups:
+        if any(
+            names_actor(actors, h, True, owners) or (placed and names_actor(actors, h))
+            for h in group
+        ):
+            return group
+    # "welcomed Reagan's statement", "contributed troops to a force in Liberia": deeper in a
+    # phrase that names no one; only a known country ("protested against the execution of
+    # political prisoners" is not aimed at the prisoners, and leaves the protest domestic).
+    if not _partners(tok, pattern, actors, book):
         for group in groups:
-            if any(names_actor(actors, h, known_only, owners) for h in group):
-                return group
+            deep = [
+                p
+                for h in group
+                for c in conjoined(h)
+                for p in inside(actors, c, book)
+                if names_actor(actors, p, True)
+            ]
+            if deep:
+                return deep
+    for group in groups:
+        if any(names_actor(actors, h, False, owners) for h in group):
+            return group
     return []
+
+
+def judged_doers(tok: Token, pattern: Pattern, book: PatternBook) -> list[Token] | None:
+    """Who did the nominal act that verb ``tok`` condemns, rejects, protests, investigates
+    (CAMEO 09, 11, 12, 14) or praises (050-052): "condemned the killing of two soldiers by
+    Indian troops", "welcomed Iran's withdrawal"; None when its object is no nominal act."""
+    act = next(iter(children(tok, "dobj")), None)
+    if act is None or act.lemma_.lower() not in book.nouns:
+        return None
+    if pattern.cameo[:2] not in JUDGED_ROOTS and pattern.cameo[:3] not in PRAISE:
+        return None
+    # "rejected India's proposal and Afghanistan's offer": each act's; "condemned the
+    # torture of a journalist by a Greek officer": the parser may hang the by-phrase on the verb
+    return [d for a in conjoined(act) for d in nominal_doers(a)] + prep_objects(tok, BY)
+
+
+def _partners(tok: Token, pattern: Pattern, actors: DocActors, book: PatternBook) -> bool:
+    """Whether a mutual row's subject names several actors, who are then each other's
+    recipients rather than one found deep in the object ("Russia and Turkey agreed to a plan
+    for elections in Libya" is an agreement between them)."""
+    if "mutual" not in pattern.flags:
+        return False
+    heads = [c for h in subject(tok, book.nouns) for c in conjoined(h)]
+    return sum(len(actors.resolve_all(h)) for h in heads) > 1
+
+
+def inside(actors: DocActors, head: Token, book: PatternBook, depth: int = 3) -> list[Token]:
+    """The heads deeper in the phrase headed by ``head`` that may name whom an act aimed at it
+    is aimed at, when the phrase itself names no actor: its possessor ("welcomed Reagan's
+    statement"), the country (not a capital or town) a body or site reached through a
+    preposition is in ("contribute troops to a force in Liberia"; not an event's venue:
+    "agreed to talks in Geneva", "a deal in Vienna"), and the same inside what it is of or for
+    ("an extension of the mandate for the force in Lebanon"), ``depth`` phrases down at most.
+    [] when the phrase names an actor."""
+    if depth == 0 or names_actor(actors, head):
+        return []
+    out = [p for p in children(head, "poss") if p.pos_ != "PRON"]
+    if head.dep_ == "pobj" and head.lemma_.lower() not in book.nouns:
+        # a country ("the West Bank village of Sinjil"), not a capital or town: "a deal in
+        # Vienna" says where, not with whom
+        out += [
+            o
+            for o in prep_objects(head, IN)
+            if (r := actors.resolve(o)) is not None and r.kind == "country" and not r.sector
+        ]
+    for p in prep_objects(head, THROUGH):
+        out += [p] if names_actor(actors, p) else inside(actors, p, book, depth - 1)
+    return out
