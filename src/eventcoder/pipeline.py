@@ -118,15 +118,14 @@ class EventCoderComponent:
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc._.meta or {}
         # The date chooses among date-ranged dictionary entries (a president, then ex-president).
-        dateline = find_dateline(doc.text)
+        text = doc.text  # Doc.text joins every token anew on each access
+        dateline = find_dateline(text)
         skip = dateline.end if dateline is not None else 0
-        actors = DocActors(
-            doc, self.dictionary, self.cues.documents, meta.get("date"), dateline=skip
-        )
+        actors = DocActors(doc, self.dictionary, self.cues.documents, meta.get("date"), skip, text)
         if repair_headlines(doc, actors, self.patterns, self.reparse, self.coder.trace):
             # the new parse changes phrases, tags and lemmas the actors were read from
             actors = DocActors(
-                doc, self.dictionary, self.cues.documents, meta.get("date"), dateline=skip
+                doc, self.dictionary, self.cues.documents, meta.get("date"), skip, text
             )
         doc_id = str(meta.get("id") or "")
         places: list[Place] = []

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors import DocActors
 from eventcoder.errors import DataFileError, Errors
@@ -210,10 +210,9 @@ class QuoteFinder:
 
     def find(self, doc: Doc, actors: DocActors, doc_id: str = "") -> list[Quote]:
         """Every direct and indirect quote in ``doc``, in text order, indexed from 0."""
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                # People and their titles are remembered in text order, whoever asks first.
-                actors.resolve(ent.root)
+        for ent in actors.persons:
+            # People and their titles are remembered in text order, whoever asks first.
+            actors.resolve(ent.root)
         inside = [False] * len(doc)
         direct: list[Quote] = []
         for start, end in quoted_spans(actors.text):
@@ -308,8 +307,8 @@ class QuoteFinder:
             tok = doc[k]
             if inside[k] or tok.pos_ in ("VERB", "AUX") or tok.text in ".?!;\n":
                 return None
-            if tok.ent_type_ == "PERSON":
-                ent = next(e for e in doc.ents if e.start <= k < e.end)
+            ent = actors.person_at.get(k)
+            if ent is not None:
                 return self._speaker(doc, actors, ent.root, inside)
         return None
 
@@ -361,7 +360,7 @@ class QuoteFinder:
         actor = actors.resolve(tok)
         if actor is not None:
             return Speaker(actor.text, actor.start, actor.end, actor, actor.name)
-        ent = _person_entity(doc, tok)
+        ent = _person_entity(actors, tok)
         if ent is not None:
             return Speaker(ent.text, ent.start_char, ent.end_char, None, ent.text)
         words = actors.np_tokens(tok)
@@ -386,7 +385,7 @@ class QuoteFinder:
             actor = actors.resolve(tok)
             if actor is not None and actor.kind in ("person", "memory"):
                 return Speaker(actor.text, actor.start, actor.end, actor, actor.name)
-            ent = _person_entity(doc, tok)
+            ent = _person_entity(actors, tok)
             if ent is not None and actor is None:
                 return Speaker(ent.text, ent.start_char, ent.end_char, None, ent.text)
         return None
@@ -451,10 +450,10 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
-def _person_entity(doc: Doc, tok: Token) -> Any:
-    if tok.ent_type_ != "PERSON":
-        return None
-    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+def _person_entity(actors: DocActors, tok: Token) -> Span | None:
+    """The PERSON entity ``tok`` is part of, or None (DocActors indexes them once: Doc.ents
+    builds every entity anew on each access)."""
+    return actors.person_at.get(tok.i)
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

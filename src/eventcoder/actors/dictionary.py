@@ -234,14 +234,19 @@ class ActorDictionary:
         i, n = 0, len(toks)
         while i < n:
             found = None
-            for key in (lows[i], lemmas[i]):
+            low, lemma = lows[i], lemmas[i]
+            for key in (low,) if low == lemma else (low, lemma):
                 for length, phrases in self._by_length.get(key, ()):
                     if i + length > n:
                         continue
                     # the words as written, or with the last word's lemma ("prime ministers")
                     words = tuple(lows[i : i + length])
-                    inflected = (*words[:-1], lemmas[i + length - 1])
-                    candidates = [c for c in (phrases.get(words), phrases.get(inflected)) if c]
+                    candidates = [c for c in (phrases.get(words),) if c]
+                    last = lemmas[i + length - 1]
+                    if last != words[-1] and (inflected := phrases.get((*words[:-1], last))):
+                        candidates.append(inflected)
+                    if not candidates:
+                        continue
                     for _, (words, shapes, meaning) in sorted(candidates, key=lambda c: c[0]):
                         if _matches(toks, i, words, shapes):
                             entry = meaning if isinstance(meaning, Entry) else meaning.at(date)

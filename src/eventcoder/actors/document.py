@@ -32,7 +32,7 @@ class DocActors:
     article's date (YYYY-MM-DD, an ISO date-time or a ``datetime.date``), which chooses among
     date-ranged dictionary entries; None for an undated article. dateline: the character offset
     where the text after the article's dateline begins (:mod:`eventcoder.datelines`); nothing
-    before it names an actor.
+    before it names an actor. text: ``doc.text`` if the caller has it already.
     Raises :class:`~eventcoder.errors.InputError` for a malformed date.
     """
 
@@ -43,12 +43,13 @@ class DocActors:
         documents: Collection[str] = (),
         date: dt.date | str | None = None,
         dateline: int = 0,
+        text: str | None = None,
     ) -> None:
         day = as_date(date)
         self.date = day.isoformat() if day is not None else None
         self.doc = doc
         self.documents = documents
-        self.text = doc.text  # Doc.text joins every token anew on each access
+        self.text = doc.text if text is None else text  # Doc.text joins every token anew
         # Every token once: iterating or indexing a Doc builds new Token objects each time.
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]  # children, in order
