@@ -61,8 +61,23 @@ from eventcoder.records import Actor
             "A report released in Kinshasa alleged that Rwanda had armed the M23 rebels.",
             ("COD", "RWA", "ACCUSE", "112"),
         ),
+        # what another side must do is demanded of it, whatever speech verb tells it
+        ("Britain reiterated that Libya must hand over the suspects.", ("GBR", "LBY", "REQUEST", "100")),
+        ("The United States declared that China must drop its barriers.", ("USA", "CHN", "REQUEST", "100")),
+        # rebels are a side apart from their government
+        ("Rwandan rebels announced that President Kagame must agree to changes.",
+         ("RWA", "RWA", "REQUEST", "100")),
+        # a subject parsed as a clause ("The Red Cross operating in Iraq said"): its subject speaks
+        ("The Red Cross operating in Iraq said US forces must ensure security.",
+         (None, "USA", "REQUEST", "100")),
+        # a demand or reminder noun: who is asked is its that-clause's subject, and what is
+        # asked is not done
+        ("The ILO reiterated its demand that Israel ease restrictions on workers.",
+         ("IGO", "ISR", "REQUEST", "100")),
+        ("France issued a reminder to Iraq that it must cooperate with the inspectors.",
+         ("FRA", "IRQ", "REQUEST", "100")),
     ],
-)
+)  # fmt: skip
 def test_speech_construction(nlp: Language, text: str, expected: Triple) -> None:
     assert expected in coded(nlp, text)
 

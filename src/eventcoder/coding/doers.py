@@ -72,6 +72,11 @@ def subject(tok: Token, event_nouns: Collection[str] = (), seen: int = 0) -> lis
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
+        inner = children(subj, "nsubj") if subj.tag_ == "VBG" else []
+        if inner:
+            # "The Red Cross operating in Iraq said", parsed with a clause as the subject:
+            # that clause's subject speaks
+            subj = inner[0]
         # "drones launched by the RSF struck fuel depots": whoever fired the weapon
         return wielder(subj)
     head = tok.head

@@ -26,7 +26,9 @@ UNREALISED = frozenset(
 # Nouns whose to-infinitive is not done ("refusal to send weapons", "calls to free him") and
 # whose that-clause is not told as done ("reports that Cairo had offered").
 REFUSALS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
-CALLS = frozenset({"call", "demand", "request", "appeal", "plea", "pressure", "ultimatum"})
+CALLS = frozenset(
+    {"call", "demand", "request", "appeal", "plea", "pressure", "ultimatum", "reminder"}
+)
 HEARSAY = frozenset(
     {"report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"}
 )
@@ -107,8 +109,9 @@ def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | 
         word = holder.lemma_.lower()
         if is_infinitive(tok) and word in REFUSALS:
             return holder.i, "what is refused or failed, not done"  # "refusal to send weapons"
-        if is_infinitive(tok) and word in CALLS:
-            return holder.i, "what is asked, not done"  # "calls from Armenia to free X"
+        if word in CALLS:
+            # "calls from Armenia to free X", "its demand that Israel ease restrictions"
+            return holder.i, "what is asked, not done"
         if word in HEARSAY:
             return holder.i, "what reports say, not told as done"  # "reports that Cairo offered"
     if tok.pos_ == "NOUN":

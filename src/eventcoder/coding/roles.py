@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from eventcoder.actors import DocActors
 from eventcoder.coding.doers import nominal_doers, subject
 from eventcoder.coding.naming import names_actor
-from eventcoder.coding.patterns import Match, PatternBook
+from eventcoder.coding.patterns import Match, PatternBook, is_request
 from eventcoder.coding.recipients import FALLBACK_PREPS, PLACE_PREPS, recipient_heads
 from eventcoder.coding.tree import children, kids, object_clause, patients, prep_objects, reciprocal
 
@@ -127,6 +127,11 @@ def nominal_roles(match: Match, actors: DocActors, book: PatternBook) -> bool:
                 for o in prep_objects(tok, frozenset({"of"}))
                 for p in prep_objects(o, pattern.preps - {"of"})
             ]
+    if not recipients and is_request(pattern.cameo):
+        # "its demand that Israel ease restrictions": who is asked is the clause's subject
+        recipients = [
+            s for c in kids(tok) if c.dep_ in ("acl", "ccomp") for s in children(c, "nsubj")
+        ]
     if not heads and tok.dep_ in ("dobj", "nsubjpass"):
         verb = tok.head
         if verb.lemma_.lower() in book.support_verbs:

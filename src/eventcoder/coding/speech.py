@@ -153,8 +153,9 @@ def _demand(
             continue
         subjects = children(clause, "nsubj")
         asked = [a for h in subjects for a in resolve(actors, h)]
-        if not asked or {side(a) for a in asked} & set(map(side, speakers)):
-            continue  # "Pakistan said it must defend itself" is no demand
+        if not asked or {party(a) for a in asked} & set(map(party, speakers)):
+            continue  # "Pakistan said it must defend itself" is no demand; rebels' of the
+            # government is ("Rwandan rebels announced that Kagame must agree to changes")
         match.cameo = DEMAND
         match.recipient_heads = subjects
         for _, inner in _open_matches(clause, match, found):
