@@ -356,6 +356,11 @@ def test_background_mark_background_relative_clause(parse: Parse, book: PatternB
         ("Thousands of Kenyans marched in Nairobi demanding the release of the detainees.",
          "PROTEST", "REQUEST"),
         ("Farmers blocked roads in Delhi calling for higher crop prices.", "PROTEST", "REQUEST"),
+        ("Students in Dhaka rioted after a peaceful demonstration calling for the rector's removal.",
+         "PROTEST", "REQUEST"),
+        # how a protest went is the protest: one event
+        ("Prisoners in Chile rioted, setting fire to mattresses and smashing furniture.",
+         "PROTEST", "COERCE"),
         # the reason an act is done for, or because of, is background
         ("The United States imposed sanctions on Syria for its support of militant groups.",
          "SANCTION", "SUPPORT"),

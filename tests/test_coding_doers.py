@@ -44,6 +44,7 @@ from eventcoder.coding.patterns import PatternBook
         # "be opposed to" states the subject's stance: the subject opposes
         ("Israel is opposed to French mediation.", ("ISR", "FRA", "REJECT", "126")),
         ("Turkey is opposed to the US plan for Syria.", ("TUR", "USA", "REJECT", "127")),
+        ("Chad opposed the deployment of French troops.", ("TCD", "FRA", "REJECT", "120")),
         ("The plan was opposed by Russia.", ("RUS", None, "REJECT", "127")),
         # a titled person the dictionaries do not know takes the country of where they act
         (

@@ -32,6 +32,15 @@ from eventcoder.ontology import get_ontology
         # an announced future act is an intention, not the act
         ("Japan announced it would send rescue teams to Turkey.", ("JPN", "TUR", "AGREE", "033")),
         ("Pyongyang said it will fire missiles at Japan.", ("PRK", "JPN", "THREATEN", "138")),
+        # an announced act with an "unless" is a threat; an announced nominal act is intended
+        (
+            "Kenya announced that it will withdraw its troops from Somalia unless it is paid.",
+            ("KEN", "SOM", "THREATEN", "130"),
+        ),
+        (
+            "Peru's government announced that it will impose a curfew in Lima.",
+            ("PER", "PER", "THREATEN", "130"),
+        ),
         # conjoined actors intending a mutual act intend it with each other
         ("Egypt and Sudan are planning to hold talks.", ("EGY", "SDN", "AGREE", "036")),
         # cooperation someone failed to achieve is a rejection

@@ -16,6 +16,7 @@ from eventcoder.ontology import Ontology
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen"})
 # "will meet", "would free": the act is to come.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+THREAT = "130"
 # "could attack", "might impose sanctions": a possibility, not an act.
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 # "if Pakistan attacks India": a condition states no act.
@@ -88,17 +89,24 @@ def modality(match: Match, book: PatternBook, ontology: Ontology) -> None:
     """A refused cooperative act is a rejection: "he would not provide support" is 120. An
     announced future act is an intention: "Israel said it would free prisoners" is 035,
     "said it will launch missiles" a threat (138)."""
-    if match.cameo is not None or not is_future(match.token):
+    tok = match.token
+    if match.kind == "noun" and tok.dep_ == "dobj" and tok.head.i != tok.i:
+        tok = tok.head  # "announced that he will extend the curfew": the verb it is done by
+    if match.cameo is not None or not is_future(tok):
         return
     if match.negated:
         if ontology[match.code].quad_class <= 2:
             match.cameo, match.negated = "120", False
         return
-    tok = match.token
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ANNOUNCING:
         intended = book.intent.get(match.code[:2])
         if intended is not None:
             match.cameo = intended
+            if not intended.startswith("13") and any(
+                c.dep_ == "advcl" and any(m.lower_ == "unless" for m in kids(c)) for c in kids(tok)
+            ):
+                # "will withdraw its force from Chad unless elections are held": a threat
+                match.cameo = THREAT
 
 
 def is_future(tok: Token) -> bool:

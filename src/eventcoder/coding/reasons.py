@@ -45,6 +45,10 @@ PROMISES = frozenset({"03", "13"})
 # Acts done to someone "for" what they did: criticism, accusations (11), sanctions (16),
 # coercion (17).
 PUNISHING = frozenset({"11", "16", "17"})
+# Protests named as nouns ("a demonstration calling for his removal").
+PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "rally", "march", "strike", "sit-in", "walkout", "picket", "vigil"}
+)
 # Words that make a phrase or clause the reason for another act: "because of its involvement in
 # killings", "due to attacks", "because rebels had attacked".
 BECAUSE = frozenset({"because", "due"})
@@ -85,15 +89,17 @@ def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | 
     ):
         return tok.head.i, "what any attempt would do, not an act"
     protest = found.get(tok.head.i)
-    if (
-        tok.tag_ == "VBG"
-        and tok.dep_ in ("advcl", "acl")
-        and is_request(found[tok.i].code)
-        and protest is not None
-        and protest.code[:2] == "14"
-    ):
-        # "demonstrated in Kirkuk calling for independence": what the protest demands
-        return tok.head.i, "what a protest demands"
+    protesting = (protest is not None and protest.code[:2] == "14") or (
+        tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PROTEST_NOUNS
+    )
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and protesting:
+        if is_request(found[tok.i].code):
+            # "demonstrated in Kirkuk calling for independence", "a demonstration calling
+            # for his removal": what the protest demands
+            return tok.head.i, "what a protest demands"
+        if tok.dep_ == "advcl" and not children(tok, "nsubj"):
+            # "prisoners rioted, setting fire to their mattresses": how the protest went
+            return tok.head.i, "part of the protest"
     because = reason_word(tok, found)
     if because is not None:
         return because, "the reason for another act"
