@@ -32,6 +32,18 @@ from eventcoder.ontology import get_ontology
         # an announced future act is an intention, not the act
         ("Japan announced it would send rescue teams to Turkey.", ("JPN", "TUR", "AGREE", "033")),
         ("Pyongyang said it will fire missiles at Japan.", ("PRK", "JPN", "THREATEN", "138")),
+        # a hostile act an actor may do if a condition holds is a threat
+        ("The US may impose sanctions on Iran if talks fail.", ("USA", "IRN", "THREATEN", "131")),
+        (
+            "The European Community may halt its mediation among Serbia's republics if the "
+            "fighting goes on.",
+            ("IGO", "SRB", "THREATEN", "131"),
+        ),
+        # "would tighten the blockade": an intensified act is the act, announced: a threat
+        (
+            "NATO said it would tighten the naval blockade of Serbia.",
+            ("IGO", "SRB", "THREATEN", "138"),
+        ),
         # an announced act with an "unless" is a threat; an announced nominal act is intended
         (
             "Kenya announced that it will withdraw its troops from Somalia unless it is paid.",

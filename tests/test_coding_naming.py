@@ -100,6 +100,8 @@ def test_naming_names_place(parse: Parse) -> None:
         (Actor("the opposition", "VENOPP", "VEN", "OPP"), "VEN", "VENOPP"),
         # an actor of no country is its own side
         (Actor("NATO", "IGONAT", None, "IGO"), "IGONAT", "IGONAT"),
+        # an organisation's bodies are its side
+        (Actor("the EEC", "IGOEUREEC", None, "IGO"), "IGOEUR", "IGOEUR"),
     ],
 )
 def test_naming_side_and_party(actor: Actor, side: str, party: str) -> None:

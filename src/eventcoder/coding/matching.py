@@ -77,5 +77,5 @@ def find_matches(
         willing(match, book)
         modality(match, book, ontology)
         threat_condition(match, actors)
-        mark_hypothetical(match)
+        mark_hypothetical(match, book)
     return sorted(found.values(), key=lambda m: m.token.i)

@@ -44,9 +44,29 @@ def mark_negation(match: Match, ontology: Ontology) -> None:
             match.negated = True
 
 
-def mark_hypothetical(match: Match) -> None:
-    """Suppress ``match`` when a modal or a condition makes it a possibility, not a report."""
+def mark_hypothetical(match: Match, book: PatternBook | None = None) -> None:
+    """Suppress ``match`` when a modal or a condition makes it a possibility, not a report; a
+    sanction or restriction (CAMEO 16, 17) an actor "may" impose if a condition holds is a
+    threat (``book``'s intent codes): "the EC may halt mediation if cooperation founders" is
+    131. Force that "could" come if something happens stays a possibility ("Iran could strike
+    if the talks collapse")."""
     hypothetical = modal_condition(match.token)
+    tok = match.token
+    threat = book.intent.get(match.code[:2], "") if book is not None else ""
+    if (
+        hypothetical is not None
+        and threat.startswith("13")
+        and match.cameo is None
+        and match.code[:2] in ("16", "17")
+        and any(c.dep_ == "aux" and c.lower_ == "may" for c in kids(tok))
+        and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in kids(c))
+            for c in kids(tok)
+        )
+    ):
+        match.cameo = threat
+        return
     if hypothetical is not None and match.suppressed_by is None:
         # "Iran could attack Israel", "if Pakistan attacks India": no act is reported.
         match.suppressed_by = hypothetical

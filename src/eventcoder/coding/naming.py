@@ -97,5 +97,8 @@ def party(actor: Actor) -> str:
 
 
 def side(actor: Actor) -> str:
-    """The country (or organisation) an actor speaks for: USAGOV and USA are one side."""
-    return actor.country or actor.code
+    """The country (or organisation) an actor speaks for: USAGOV and USA are one side, and so
+    are an international organisation and its bodies (IGOEUR, IGOEUREEC)."""
+    if actor.country:
+        return actor.country
+    return actor.code[:6] if actor.code.startswith("IGO") else actor.code
