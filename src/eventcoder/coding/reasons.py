@@ -115,8 +115,9 @@ def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | 
         word = holder.lemma_.lower()
         if is_infinitive(tok) and word in REFUSALS:
             return holder.i, "what is refused or failed, not done"  # "refusal to send weapons"
-        if word in CALLS:
-            # "calls from Armenia to free X", "its demand that Israel ease restrictions"
+        if word in CALLS and tok.tag_ != "VBG":
+            # "calls from Armenia to free X", "its demand that Israel ease restrictions" (not
+            # "pressure on Manila urging it to withdraw": the urging is the act)
             return holder.i, "what is asked, not done"
         if word in HEARSAY:
             return holder.i, "what reports say, not told as done"  # "reports that Cairo offered"
