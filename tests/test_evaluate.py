@@ -9,7 +9,8 @@ import pytest
 from conftest import DATA, shared_file
 from spacy.language import Language
 
-from eventcoder.evaluate import evaluate, quad_of
+from eventcoder.evaluate import country, evaluate, quad_of
+from eventcoder.records import Actor
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_evaluate_plover_gsr_floors(nlp: Language) -> None:
     report = evaluate(shared_file("data/dev/plover-gsr-dev.jsonl"), nlp)
     assert report["event_type"]["f1"] >= 0.81, report["event_type"]
     assert report["event_type"]["precision"] >= 0.82, report["event_type"]
-    assert report["triple"]["f1"] >= 0.62, report["triple"]
+    assert report["triple"]["f1"] >= 0.64, report["triple"]
 
 
 def test_evaluate_quad_dev_floor(nlp: Language) -> None:
@@ -92,3 +93,19 @@ def test_evaluate_development_tables_floors(
     report = evaluate(DATA / name, nlp)
     assert report["event_type"]["f1"] >= type_f1, report["event_type"]
     assert report["triple"]["f1"] >= triple_f1, report["triple"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "level"),
+    [
+        (Actor("Pakistan", "PAK", "PAK", None), "PAK"),
+        (Actor("NATO", "IGONAT", None, "IGO"), "IGO"),
+        # an international NGO is an international organisation, as the PLOVER gold codes it
+        (Actor("the Red Cross", "NGOCRC", None, "NGO"), "IGO"),
+        (Actor("a Kenyan rights group", "KENNGO", "KEN", "NGO"), "KEN"),
+        (Actor("ISIS", "IMGREB", None, "REB"), "IMG"),
+        (Actor("gunmen", "---UAF", None, "UAF"), None),
+    ],
+)
+def test_evaluate_country_level(actor: Actor, level: str | None) -> None:
+    assert country(actor) == level

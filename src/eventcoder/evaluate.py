@@ -1,7 +1,8 @@
 """Accuracy against labelled data (format: ../shared/data/README.md).
 
-Scores, per document at country level ("IGO" for international organisations, "IMG" for
-transnational armed groups, no country for NGOs and roles of unknown country):
+Scores, per document at country level ("IGO" for international organisations, governmental
+or not, as the PLOVER gold standard codes the Red Cross and Amnesty International; "IMG" for
+transnational armed groups; no country for roles of unknown country):
 event type P/R/F1 over the set of PLOVER types; actor P/R/F1 over the set of actor countries;
 triple P/R/F1 over (actor, recipient, type), a gold recipient of null matching any recipient;
 optional gold events are never missed and never false positives. Quad accuracy compares the
@@ -60,14 +61,16 @@ class Score:
 
 def country(actor: Actor | None) -> str | None:
     """An actor at the level the labelled data uses: ISO alpha-3, "IGO" for international
-    organisations, "IMG" for transnational armed groups, else None (a role of no known country,
-    an NGO)."""
+    organisations (an NGO of no country, such as the Red Cross, is one), "IMG" for transnational
+    armed groups, else None (a role of no known country)."""
     if actor is None:
         return None
     if actor.country:
         return actor.country
     if actor.code[:3] in ("IGO", "IMG"):
         return actor.code[:3]
+    if actor.code[:3] == "NGO":
+        return "IGO"  # an international non-governmental organisation (Red Cross, Amnesty)
     return None
 
 
