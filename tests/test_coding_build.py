@@ -41,6 +41,13 @@ from eventcoder.records import Actor, Event
         # an agreement reached by conjoined parties is reached with each other
         ("Greek and Turkish negotiators reached an agreement.", ("TUR", "GRC", "SUPPORT", "057")),
         # violence by protesters is a violent protest (145), unless it is armed warfare
+        # a threat or promise of a domestic act is aimed where the act would be; calling off a
+        # strike is aimed at the country's authorities
+        (
+            "Iraq's government announced that it is prepared to impose martial law.",
+            ("IRQ", "IRQ", "THREATEN", "130"),
+        ),
+        ("Nigeria's teachers' union called off its strike.", ("NGA", "NGA", "CONCEDE", "082")),
         # unnamed protesters take the country of the place (coding/unnamed.py)
         ("Protesters torched a police station in Dhaka.", ("BGD", "BGD", "PROTEST", "145")),
         ("Rioters attacked the French embassy in Niamey.", ("NER", "FRA", "PROTEST", "145")),

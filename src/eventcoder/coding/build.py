@@ -158,7 +158,10 @@ def match_events(
                         ontology, tok, recipient, actor, RIOT, index, sent, doc_id, date,
                         match.negated, f"{match.pattern.source} (violence by protesters)",
                     )  # fmt: skip
-            recipient = domestic(actor, recipient, cameo, tok)
+            # "prepared to impose martial law", "would lift the ban on the FIS": a threat or
+            # promise of a domestic act is aimed where the act would be
+            act = match.pattern.cameo if match.cameo is not None else cameo
+            recipient = domestic(actor, recipient, act, tok)
             yield _event(
                 ontology, tok, actor, recipient, cameo, index, sent, doc_id, date,
                 match.negated, source,
@@ -254,7 +257,7 @@ def domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> A
     """The recipient of a domestic act, when the text names none of known country.
 
     A protest or strike by a country's people with no target named is aimed at its authorities
-    ("Greek workers walked off the job"); a state's concession, restriction or repression with
+    ("Greek workers walked off the job"), and so is calling one off (082); a state's concession, restriction or repression with
     no target named, or aimed at people of no stated country, is aimed at its own people ("Nepal
     reversed its ban", "Kenyan police arrested 40 protesters"), except easing sanctions, letting
     outsiders in and de-escalating (085-087), and, for a bare country name, yielding other than
@@ -265,7 +268,9 @@ def domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> A
     if actor.country is None or (recipient is not None and not recipient.code.startswith("---")):
         return recipient
     root = cameo[:2]
-    if root == "14":
+    if root == "14" or cameo[:3] == "082":
+        # protests, and calling them off ("the union called off its strike"): aimed at the
+        # country's authorities
         if recipient is not None or actor.sector in STATE_SECTORS:
             return recipient
     elif root not in ("08", "17") or (actor.sector and actor.sector not in STATE_SECTORS):
