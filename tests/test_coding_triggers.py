@@ -271,6 +271,9 @@ def test_triggers_noun_match_only_with_a_target_support_or_partners(
         ("Militants burned a market in Zamfara.", ("NGA", None, "ASSAULT", "1712")),
         ("Police used tear gas against students in Dakar.", ("SEN", "SEN", "ASSAULT", "175")),
         ("Truck drivers went on strike in Lagos.", ("NGA", "NGA", "PROTEST", "143")),
+        # a crowd attacking a building or a convoy uses force, not words (person=111 is for
+        # "Modi attacked Pakistan")
+        ("Youths attacked a police station in Kisumu.", ("KEN", "KEN", "ASSAULT", "190")),
     ],
 )
 def test_triggers_conflict_report_rows(nlp: Language, text: str, expected: Triple) -> None:
