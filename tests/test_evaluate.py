@@ -105,11 +105,11 @@ def test_evaluate_conflict_reports_floors(nlp: Language) -> None:
     # A development table (tests/data/conflict.md): a regression guard, not an estimate.
     report = evaluate(DATA / "conflict.jsonl", nlp)
     assert report["documents"] == 100
-    assert report["event_type"]["f1"] >= 0.85, report["event_type"]
+    assert report["event_type"]["f1"] >= 0.87, report["event_type"]
     assert report["triple"]["f1"] >= 0.70, report["triple"]
     political = [r for r in _conflict_records() if r["events"]]
     silent = [r["id"] for r in political if not eventcoder.code(r["text"], nlp=nlp)]
-    assert len(silent) <= 0.08 * len(political), silent
+    assert len(silent) <= 0.06 * len(political), silent
 
 
 def test_evaluate_conflict_disasters_give_no_event(nlp: Language) -> None:
