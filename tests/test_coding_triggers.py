@@ -271,6 +271,8 @@ def test_triggers_noun_match_only_with_a_target_support_or_partners(
         ("Militants burned a market in Zamfara.", ("NGA", None, "ASSAULT", "1712")),
         ("Police used tear gas against students in Dakar.", ("SEN", "SEN", "ASSAULT", "175")),
         ("Truck drivers went on strike in Lagos.", ("NGA", "NGA", "PROTEST", "143")),
+        ("Nurses held a sit-in at the main hospital in Gulu.", ("UGA", "UGA", "PROTEST", "141")),
+        ("Gunmen set ablaze a health centre in Kaduna.", ("NGA", None, "ASSAULT", "1712")),
         # a crowd attacking a building or a convoy uses force, not words (person=111 is for
         # "Modi attacked Pakistan")
         ("Youths attacked a police station in Kisumu.", ("KEN", "KEN", "ASSAULT", "190")),
