@@ -273,6 +273,11 @@ def test_triggers_noun_match_only_with_a_target_support_or_partners(
         ("Truck drivers went on strike in Lagos.", ("NGA", "NGA", "PROTEST", "143")),
         ("Nurses held a sit-in at the main hospital in Gulu.", ("UGA", "UGA", "PROTEST", "141")),
         ("Gunmen set ablaze a health centre in Kaduna.", ("NGA", None, "ASSAULT", "1712")),
+        # "persons" and "individuals" are people, placed like any role
+        (
+            "Unidentified individuals shot dead a lawyer in Kisumu.",
+            ("KEN", "KEN", "ASSAULT", "193"),
+        ),
         # a crowd attacking a building or a convoy uses force, not words (person=111 is for
         # "Modi attacked Pakistan")
         ("Youths attacked a police station in Kisumu.", ("KEN", "KEN", "ASSAULT", "190")),
