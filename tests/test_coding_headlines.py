@@ -41,6 +41,15 @@ def _repaired(nlp: Language, text: str) -> tuple[bool, Doc]:
             "Kenya recalls envoy from Somalia; summons Somali ambassador",
             {("KEN", "SOM", "SANCTION", "161"), ("KEN", "SOM", "ACCUSE", "114")},
         ),
+        # a past participle of a verb with no passive, hung on its subject: its act
+        (
+            "About 300 nurses protested outside the health ministry in Lusaka.",
+            {("ZMB", "ZMB", "PROTEST", "140")},
+        ),
+        (
+            "Jobless graduates protested in front of the town hall in Sfax.",
+            {("TUN", "TUN", "PROTEST", "140")},
+        ),
         # a comma between two names is "and": mutual partners
         (
             "Armenia, Azerbaijan sign peace deal",

@@ -256,3 +256,32 @@ def test_triggers_noun_match_only_with_a_target_support_or_partners(
 ) -> None:
     p = parse(text)
     assert (triggers.noun_match(p[noun], p.actors, book) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conflict-report rows: a sit-in staged, a building burned down, repression with a
+        # crowd-control weapon "used against" people, and a role that goes on strike
+        (
+            "Workers staged a sit-in outside the city hall in Kampala.",
+            ("UGA", "UGA", "PROTEST", "141"),
+        ),
+        ("Gunmen burned down a clinic near Maiduguri.", ("NGA", "NGA", "ASSAULT", "1712")),
+        ("Militants burned a market in Zamfara.", ("NGA", None, "ASSAULT", "1712")),
+        ("Police used tear gas against students in Dakar.", ("SEN", "SEN", "ASSAULT", "175")),
+        ("Truck drivers went on strike in Lagos.", ("NGA", "NGA", "PROTEST", "143")),
+        ("Nurses held a sit-in at the main hospital in Gulu.", ("UGA", "UGA", "PROTEST", "141")),
+        ("Gunmen set ablaze a health centre in Kaduna.", ("NGA", None, "ASSAULT", "1712")),
+        # "persons" and "individuals" are people, placed like any role
+        (
+            "Unidentified individuals shot dead a lawyer in Kisumu.",
+            ("KEN", "KEN", "ASSAULT", "193"),
+        ),
+        # a crowd attacking a building or a convoy uses force, not words (person=111 is for
+        # "Modi attacked Pakistan")
+        ("Youths attacked a police station in Kisumu.", ("KEN", "KEN", "ASSAULT", "190")),
+    ],
+)
+def test_triggers_conflict_report_rows(nlp: Language, text: str, expected: Triple) -> None:
+    assert expected in coded(nlp, text)

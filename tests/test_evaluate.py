@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, shared_file
 from spacy.language import Language
 
+import eventcoder
 from eventcoder.evaluate import country, evaluate, quad_of
 from eventcoder.records import Actor
 
@@ -109,3 +110,28 @@ def test_evaluate_development_tables_floors(
 )
 def test_evaluate_country_level(actor: Actor, level: str | None) -> None:
     assert country(actor) == level
+
+
+def _conflict_records() -> list[dict]:
+    """tests/data/conflict.jsonl: conflict-report snippets (see conflict.md)."""
+    with (DATA / "conflict.jsonl").open() as f:
+        return [json.loads(line) for line in f]
+
+
+def test_evaluate_conflict_reports_floors(nlp: Language) -> None:
+    # A development table (tests/data/conflict.md): a regression guard, not an estimate.
+    report = evaluate(DATA / "conflict.jsonl", nlp)
+    assert report["documents"] == 100
+    assert report["event_type"]["f1"] >= 0.87, report["event_type"]
+    assert report["triple"]["f1"] >= 0.70, report["triple"]
+    political = [r for r in _conflict_records() if r["events"]]
+    silent = [r["id"] for r in political if not eventcoder.code(r["text"], nlp=nlp)]
+    assert len(silent) <= 0.06 * len(political), silent
+
+
+def test_evaluate_conflict_disasters_give_no_event(nlp: Language) -> None:
+    # Floods, fires, collapses, crashes and outbreaks are nobody's act (docs/coding.md).
+    disasters = [r for r in _conflict_records() if r["kind"] == "disaster"]
+    assert len(disasters) == 20
+    coded = {r["id"]: eventcoder.code(r["text"], nlp=nlp) for r in disasters}
+    assert not {k: v for k, v in coded.items() if v}

@@ -257,13 +257,13 @@ def domestic(actor: Actor, recipient: Actor | None, cameo: str, tok: Token) -> A
     """The recipient of a domestic act, when the text names none of known country.
 
     A protest or strike by a country's people with no target named is aimed at its authorities
-    ("Greek workers walked off the job"), and so is calling one off (082); a state's concession, restriction or repression with
-    no target named, or aimed at people of no stated country, is aimed at its own people ("Nepal
-    reversed its ban", "Kenyan police arrested 40 protesters"), except easing sanctions, letting
-    outsiders in and de-escalating (085-087), and, for a bare country name, yielding other than
-    easing restrictions or dissent and acceding to demands (081-083). The recipient takes the
-    actor's country (and the role's sector), ``kind: "domestic"``. Armies are left out: they
-    often act abroad.
+    ("Greek workers walked off the job"), and so is calling one off (082); a state's concession,
+    restriction or repression with no target named, or aimed at people of no stated country, is
+    aimed at its own people ("Nepal reversed its ban", "Kenyan police arrested 40 protesters"),
+    except easing sanctions, letting outsiders in and de-escalating (085-087), and, for a bare
+    country name, yielding other than easing restrictions or dissent and acceding to demands
+    (081-083). The recipient takes the actor's country (and the role's sector), ``kind:
+    "domestic"``. Armies are left out: they often act abroad.
     """
     if actor.country is None or (recipient is not None and not recipient.code.startswith("---")):
         return recipient

@@ -50,6 +50,10 @@ IN_PHRASE = frozenset({"compound", "amod", "nmod", "npadvmod", "appos"})
 STARTS_NP = frozenset({"DET", "PRON"})  # "the", "a", "its": a noun phrase, not a subject
 # Between a verb and the next of a chain ("severs ties; expels diplomats").
 CHAIN = frozenset({";", ",", "and"})
+# Verbs with no passive: their past participle on a noun can only be the noun's own act, so
+# "About 300 nurses protested outside the ministry", parsed as a noun with a participle,
+# is a clause whose subject the parser lost (a count before the subject misleads it).
+NO_PASSIVE = frozenset({"protest", "demonstrate", "march", "rally", "riot", "clash"})
 ATTRS = [HEAD, DEP, POS, TAG, LEMMA]
 
 
@@ -63,6 +67,7 @@ class Candidate:
     lemma: str
     chained: bool
     joins: tuple[int, ...] = ()
+    past: bool = False
 
 
 def repair_headlines(
@@ -153,6 +158,15 @@ def verb_form(tok: Token, book: PatternBook) -> str | None:
     return next((f for f in forms if f in book.verbs), None)
 
 
+def past_form(tok: Token, book: PatternBook) -> str | None:
+    """The verb-table lemma of a past participle hung on a noun (``acl``) whose verb has no
+    passive ("teachers protested", "youths rioted"), or None."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and lemma in NO_PASSIVE:
+        return lemma if lemma in book.verbs else None
+    return None
+
+
 def candidates(clause: list[Token], actors: DocActors, book: PatternBook) -> list[Candidate]:
     """The words of a ``clause`` with no predicate taken for verbs, in order: the first right
     after an actor's phrase, the others after a separator that chains them to it (or, at the
@@ -163,7 +177,8 @@ def candidates(clause: list[Token], actors: DocActors, book: PatternBook) -> lis
         i = tok.i
         if not tok.is_lower or i in actors.mention_at or tokens[i + 1].is_punct:
             continue
-        lemma = verb_form(tok, book)
+        past = past_form(tok, book)
+        lemma = past or verb_form(tok, book)
         if lemma is None or _noun_use(tok, tokens[i + 1], book):
             continue
         # "Iran test-fires missiles": the subject is before the hyphenated verb's first part
@@ -172,7 +187,8 @@ def candidates(clause: list[Token], actors: DocActors, book: PatternBook) -> lis
         if prev.lower_ in CHAIN and (out or (prev.i == clause[0].i and prev.text == ";")):
             out.append(Candidate(i, lemma, chained=True))
         elif not out and _after_subject(prev, clause[0].i, actors) and _agrees(prev, tok):
-            out.append(Candidate(i, lemma, chained=False, joins=_joins(prev, actors)))
+            joins = _joins(prev, actors)
+            out.append(Candidate(i, lemma, chained=False, joins=joins, past=past is not None))
     return out
 
 
@@ -277,7 +293,8 @@ def _copy(arr: Ints2d, segment: list[Token], found: list[Candidate], reparse: Re
             continue
         arr[i, 1], arr[i, 2], arr[i, 3], arr[i, 4] = strings[dep], t.pos, t.tag, t.lemma
     for c in found:
-        arr[c.i, 3] = strings["VBZ" if segment[0].doc[c.i].lower_.endswith("s") else "VBP"]
+        tag = "VBD" if c.past else "VBZ" if segment[0].doc[c.i].lower_.endswith("s") else "VBP"
+        arr[c.i, 3] = strings[tag]
     return True
 
 
