@@ -43,6 +43,9 @@ def test_background_construction(nlp: Language, text: str, expected: Triple) -> 
         "The group that attacked Kenya last year issued a statement.",  # background relative clause
         # what is denied is not an act
         "Rwanda denied that its soldiers had attacked Congolese villages.",
+        # a curfew or state of emergency answering a disaster is no political act
+        "The Kenyan government declared a state of emergency after floods killed 40 people.",
+        "Nepalese authorities imposed a curfew in Kathmandu following the earthquake.",
     ],
 )
 def test_background_no_event(nlp: Language, text: str) -> None:

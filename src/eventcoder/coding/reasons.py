@@ -45,6 +45,13 @@ PROMISES = frozenset({"03", "13"})
 # Acts done to someone "for" what they did: criticism, accusations (11), sanctions (16),
 # coercion (17).
 PUNISHING = frozenset({"11", "16", "17"})
+# Disasters a curfew or state of emergency may answer, and the words that say so.
+DISASTERS = frozenset(
+    {"flood", "flooding", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon",
+     "drought", "wildfire", "fire", "epidemic", "outbreak", "pandemic", "landslide", "tsunami",
+     "eruption", "heatwave", "famine", "disaster", "covid-19", "coronavirus", "cholera"}
+)  # fmt: skip
+AFTER = frozenset({"after", "following", "amid", "because", "due", "over"})
 # Protests named as nouns ("a demonstration calling for his removal").
 PROTEST_NOUNS = frozenset(
     {"protest", "demonstration", "rally", "march", "strike", "sit-in", "walkout", "picket", "vigil"}
@@ -52,6 +59,26 @@ PROTEST_NOUNS = frozenset(
 # Words that make a phrase or clause the reason for another act: "because of its involvement in
 # killings", "due to attacks", "because rebels had attacked".
 BECAUSE = frozenset({"because", "due"})
+
+
+def disaster_response(tok: Token, found: dict[int, Match]) -> int | None:
+    """The word naming a disaster that the restriction triggered by ``tok`` (a curfew, a state
+    of emergency: CAMEO 172, 174) answers, or None: "declared a state of emergency after floods
+    killed 40", "imposed a curfew following the earthquake" are no political acts."""
+    own = found.get(tok.i)
+    if own is None or own.code[:3] not in ("172", "174"):
+        return None
+    for child in kids(tok):
+        if child.dep_ == "prep" and child.lower_ in AFTER:
+            words = [t for o in kids(child) if o.dep_ == "pobj" for t in o.subtree]
+        elif child.dep_ == "advcl" and any(m.lower_ in AFTER for m in children(child, "mark")):
+            words = list(child.subtree)
+        else:
+            continue
+        hit = next((t for t in words if t.lemma_.lower() in DISASTERS), None)
+        if hit is not None:
+            return hit.i
+    return None
 
 
 def reason_word(tok: Token, found: dict[int, Match]) -> int | None:
@@ -93,7 +120,7 @@ def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | 
         tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PROTEST_NOUNS
     )
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and protesting:
-        if is_request(found[tok.i].code):
+        if tok.i in found and is_request(found[tok.i].code):
             # "demonstrated in Kirkuk calling for independence", "a demonstration calling
             # for his removal": what the protest demands
             return tok.head.i, "what a protest demands"
@@ -103,6 +130,9 @@ def background_reason(tok: Token, found: dict[int, Match]) -> tuple[int, str] | 
     because = reason_word(tok, found)
     if because is not None:
         return because, "the reason for another act"
+    disaster = disaster_response(tok, found)
+    if disaster is not None:
+        return disaster, "a response to a disaster, not a political act"
     holder = tok.head
     if (
         tok.dep_ == "advcl"
