@@ -69,7 +69,7 @@ from eventcoder.records import Actor
          ("RWA", "RWA", "REQUEST", "100")),
         # a subject parsed as a clause ("The Red Cross operating in Iraq said"): its subject speaks
         ("The Red Cross operating in Iraq said US forces must ensure security.",
-         (None, "USA", "REQUEST", "100")),
+         ("IGO", "USA", "REQUEST", "100")),
         # a demand or reminder noun: who is asked is its that-clause's subject, and what is
         # asked is not done
         ("The ILO reiterated its demand that Israel ease restrictions on workers.",

@@ -23,7 +23,6 @@ KNOWN_MISSES: dict[str, str] = {
     "own-026": "demand for release: target is the detaining country, we take the detainees",
     "own-032": "passive 'were placed on alert' with no agent has no actor",
     "own-037": "'offered to mediate between' gives the mediation, not the offer, a recipient",
-    "own-060": "domestic concession without a named recipient",
     "own-068": "drills 'around Taiwan': show of force vs joint exercise needs the preposition",
     "own-077": "actor only in a participle ('supplies sent by Turkey reached ...')",
     "own-094": "deployment to help a government is coded MOBILIZE, not AID",

@@ -69,7 +69,8 @@ import eventcoder
         ),
         ("Iraq lifted the suspension of Kuwaiti flights.", ("IRQ", "KWT", "CONCEDE", "081")),
         ("The African Union lifted the suspension of Gabon.", ("IGO", "GAB", "CONCEDE", "081")),
-        ("Peruvian farmers lifted their roadblocks on Friday.", ("PER", None, "CONCEDE", "082")),
+        # calling off a protest is aimed at the country's authorities (build.domestic)
+        ("Peruvian farmers lifted their roadblocks on Friday.", ("PER", "PER", "CONCEDE", "082")),
         (
             "The Thai government scrapped a planned tax increase after protests.",
             ("THA", "THA", "CONCEDE", "0832"),
@@ -251,7 +252,7 @@ import eventcoder
         ),
         (
             "Nigerian doctors ended their walkout after the government raised salaries.",
-            ("NGA", None, "CONCEDE", "082"),
+            ("NGA", "NGA", "CONCEDE", "082"),
         ),
         # 128 / 129 a warrant ignored, a draft blocked
         (
