@@ -11,6 +11,7 @@ import pytest
 from conftest import ARTICLE
 from typer.testing import CliRunner
 
+import eventcoder
 from eventcoder.cli import app
 from eventcoder.io.writers import FLAT_COLUMNS
 from eventcoder.records import EVENT_FIELDS
@@ -103,3 +104,9 @@ def test_cli_evaluate_json(tmp_path: Path) -> None:
     assert code == 0
     report = json.loads(out)
     assert report["triple"]["f1"] == 1.0
+
+
+def test_cli_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"eventcoder {eventcoder.__version__}"

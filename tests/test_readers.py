@@ -45,7 +45,7 @@ def test_readers_date_option_fills_undated_input(tmp_path: Path) -> None:
         (b'["a list"]', "must be a JSON object"),
         (b'{"id": "x"}', "no 'text' field"),
         (b'{"id": "x", "text": 5}', "no 'text' field"),
-        (b'{"id": "x", "text": "t", "date": "9 Sept"}', "'date' must be YYYY-MM-DD"),
+        (b'{"id": "x", "text": "t", "date": "9 Sept"}', "'date' must be YYYY-MM-DD or an ISO"),
         (b'{"id": ["x"], "text": "t"}', "'id' must be a string or a number"),
         (b'{"id": "x", "text": "caf\xe9"}', "not UTF-8"),
     ],
@@ -90,3 +90,31 @@ def test_readers_missing_path_and_bad_date_raise_clear_errors(tmp_path: Path) ->
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     with pytest.raises(InputError, match=r"not a \.txt or \.jsonl"):
         list(read_inputs([str(tmp_path / "x.pdf")]))
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2021-04-12", "2021-04-12"),
+        # what news APIs give: the day as written, in the publisher's time zone
+        ("2021-04-12T08:30:00Z", "2021-04-12"),
+        ("2021-04-12T23:30:00-05:00", "2021-04-12"),
+    ],
+)
+def test_readers_jsonl_takes_an_iso_date_time(tmp_path: Path, value: str, day: str) -> None:
+    record = {"id": "x", "text": "t", "date": value}
+    path = _write(tmp_path / "in.jsonl", [json.dumps(record).encode()])
+    (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article) and article.date == day
+
+
+def test_readers_tsv_is_read_like_csv(tmp_path: Path) -> None:
+    path = tmp_path / "in.tsv"
+    path.write_text("id\ttext\tdate\nb1\tKenya, Uganda and peace.\t2021-04-12\n", encoding="utf-8")
+    (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article)
+    assert (article.id, article.text, article.date) == (
+        "b1",
+        "Kenya, Uganda and peace.",
+        "2021-04-12",
+    )

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from eventcoder import __version__
 from eventcoder.coding.speech import Reported
 from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
@@ -39,6 +40,23 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"eventcoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Political event data from news text: who did what to whom, in PLOVER and CAMEO."""
+
 
 ModelOption = Annotated[
     str | None,

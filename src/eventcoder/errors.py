@@ -28,7 +28,7 @@ class Errors:
     E011 = "{source}, line {line}: a record must be a JSON object, got {kind}."
     E012 = "{source}, line {line}: no 'text' field, or it is not a string."
     E013 = "{source}: not UTF-8 text ({reason})."
-    E014 = "{source}, line {line}: 'date' must be YYYY-MM-DD, got {value!r}."
+    E014 = "{source}, line {line}: 'date' must be YYYY-MM-DD or an ISO date-time, got {value!r}."
     E015 = "{source}, line {line}: 'id' must be a string or a number, got {kind}."
     E016 = "--date must be YYYY-MM-DD, got {value!r}."
     E020 = "{path}: cannot write {suffix!r} files. Use .jsonl, .json, .csv or .parquet."

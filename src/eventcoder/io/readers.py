@@ -259,7 +259,8 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
     record_date = record.get("date") or date
     if record_date is not None:
         try:
-            check_date(str(record_date))
+            # "2021-04-12T08:30:00Z", as news APIs give it: the day as written
+            record_date = _iso_date(str(record_date))
         except ValueError as err:
             msg = Errors.E014.format(source=source, line=line, value=record_date)
             raise InputError(msg) from err
@@ -279,11 +280,12 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
 
 
 def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
-    """One article a row; rows are numbered by the line they start on, the header being line 1."""
+    """One article a row (a ``.tsv`` file: tab-separated); rows are numbered by the line they
+    start on, the header being line 1."""
     source = str(path)
     # surrogateescape keeps a row with bad bytes readable, so that it alone is rejected.
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
-        rows = csv.reader(fh)
+        rows = csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
         header = next(rows, None)
         if header is None:
             return
@@ -599,6 +601,7 @@ _READERS: dict[str, _Reader] = {
     ".html": _read_html,
     ".htm": _read_html,
     ".csv": _read_csv,
+    ".tsv": _read_csv,  # tab-separated, read like CSV
     ".rss": _read_feed,
     ".atom": _read_feed,
     ".xml": _read_feed,
