@@ -83,11 +83,16 @@ class Store:
             # A store written by an earlier version lacks the columns added since: add them
             # (empty for the documents already coded), so old stores keep working.
             for table, schema in (("events", parquet_schema()), ("quotes", quote_schema())):
+                rows = self.con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                    [table],
+                ).fetchall()
+                have = {name for (name,) in rows}
                 for f in schema:
-                    self.con.execute(
-                        f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{f.name}" '
-                        f"{_SQL_TYPES[f.type]}"
-                    )
+                    if f.name not in have:
+                        self.con.execute(
+                            f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}'
+                        )
 
     def __enter__(self) -> Store:
         return self

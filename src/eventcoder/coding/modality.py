@@ -16,6 +16,7 @@ from eventcoder.ontology import Ontology
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "keen"})
 # "will meet", "would free": the act is to come.
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# "will withdraw its troops unless it is paid": an announced act on a condition is a threat.
 THREAT = "130"
 # "could attack", "might impose sanctions": a possibility, not an act.
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
@@ -59,11 +60,7 @@ def mark_hypothetical(match: Match, book: PatternBook | None = None) -> None:
         and match.cameo is None
         and match.code[:2] in ("16", "17")
         and any(c.dep_ == "aux" and c.lower_ == "may" for c in kids(tok))
-        and any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in kids(c))
-            for c in kids(tok)
-        )
+        and conditions(tok)
     ):
         match.cameo = threat
         return
@@ -122,9 +119,7 @@ def modality(match: Match, book: PatternBook, ontology: Ontology) -> None:
         intended = book.intent.get(match.code[:2])
         if intended is not None:
             match.cameo = intended
-            if not intended.startswith("13") and any(
-                c.dep_ == "advcl" and any(m.lower_ == "unless" for m in kids(c)) for c in kids(tok)
-            ):
+            if not intended.startswith("13") and conditions(tok, frozenset({"unless"})):
                 # "will withdraw its force from Chad unless elections are held": a threat
                 match.cameo = THREAT
 
@@ -132,6 +127,16 @@ def modality(match: Match, book: PatternBook, ontology: Ontology) -> None:
 def is_future(tok: Token) -> bool:
     """Whether the trigger's clause is about the future ("will meet", "would free")."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids(tok))
+
+
+def conditions(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS) -> list[Token]:
+    """The clauses on verb ``tok`` that state a condition ("if the talks fail", "unless it is
+    paid"): its ``advcl`` children marked by one of ``marks``."""
+    return [
+        c
+        for c in kids(tok)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in kids(c))
+    ]
 
 
 def modal_condition(tok: Token) -> int | None:

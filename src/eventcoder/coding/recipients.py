@@ -20,6 +20,7 @@ from eventcoder.coding.tree import (
     children,
     conjoined,
     counted_object,
+    counted_up,
     kids,
     lemma_forms,
     object_clause,
@@ -82,7 +83,10 @@ def recipient_heads(
         children(tok, "dobj") if prt_preps else [],
     ]
     if not pattern.objects:
-        core = patients(tok) if passive else children(tok, "dobj") or counted_object(tok)
+        # "kidnapped up to 16 advisers": the object the parser hung under "up"
+        core = (
+            patients(tok) if passive else children(tok, "dobj") or counted_object(counted_up(tok))
+        )
         groups.append(core + children(tok, "dative"))
         if not core:
             # "denounced as an ugly crime Serbia's suppression of ...": the object shifted

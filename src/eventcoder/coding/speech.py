@@ -13,7 +13,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from eventcoder.actors import DocActors
-from eventcoder.coding.modality import CONDITIONAL_MARKS
+from eventcoder.coding.modality import conditions
 from eventcoder.coding.naming import names_actor, party, resolve, side
 from eventcoder.coding.patterns import Match
 from eventcoder.coding.trace import Trace, note
@@ -212,12 +212,7 @@ def threat_condition(match: Match, actors: DocActors) -> None:
         # threat is aimed at whoever the condition is about
         scope = [match.token, *children(match.token, "xcomp", "ccomp")]
         match.recipient_heads = [
-            s
-            for t in scope
-            for c in kids(t)
-            if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in kids(c))
-            for s in children(c, "nsubj", "nsubjpass")
+            s for t in scope for c in conditions(t) for s in children(c, "nsubj", "nsubjpass")
         ]
 
 

@@ -55,22 +55,12 @@ def counted_up(tok: Token) -> Token | None:
     return None
 
 
-def counted_object(tok: Token) -> list[Token]:
-    """The object of "kidnapped up to 16 advisers" when the parser hangs it under "up" taken for
-    a particle (``[advisers]``), else ``[]``."""
-    up = counted_up(tok)
-    return (
-        [o for to in kids(up) if to.dep_ == "prep" for o in kids(to) if o.dep_ == "pobj"]
-        if up
-        else []
-    )
-
-
-def is_stance(tok: Token) -> bool:
-    """Whether ``tok`` is "be opposed to" with no by-phrase: its subject holds the stance."""
-    return not children(tok, "agent") and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok)
-    )
+def counted_object(up: Token | None) -> list[Token]:
+    """The object of "kidnapped up to 16 advisers" when the parser hangs it under the "up" it
+    took for a particle (``up``, from :func:`counted_up`): ``[advisers]``; else ``[]``."""
+    if up is None:
+        return []
+    return [o for to in kids(up) if to.dep_ == "prep" for o in kids(to) if o.dep_ == "pobj"]
 
 
 def lemma_forms(tok: Token) -> set[str]:
@@ -103,8 +93,17 @@ def is_infinitive(tok: Token) -> bool:
 STANCES = frozenset({"oppose"})
 
 
+def is_stance(tok: Token) -> bool:
+    """Whether ``tok`` is "be opposed to" with no by-phrase: its subject holds the stance."""
+    return (
+        tok.lemma_.lower() in STANCES
+        and not children(tok, "agent")
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids(tok))
+    )
+
+
 def is_passive(tok: Token) -> bool:
-    if tok.lemma_.lower() in STANCES and is_stance(tok):
+    if is_stance(tok):
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(tok)):
         return True

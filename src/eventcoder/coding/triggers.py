@@ -117,7 +117,7 @@ def _parse(tok: Token, actors: DocActors, book: PatternBook) -> _Parse:
     up = counted_up(tok)
     if up is not None:  # "arrested up to 200 protesters": "up" is no particle
         edges = [(c, "quantity" if c is up else d, w) for c, d, w in edges]
-    counted = counted_object(tok)
+    counted = counted_object(up)
     particles = {w for _, d, w in edges if d in ("prt", "advmod")}
     particles |= {w for c, _, w in edges if compound_prep(c)}  # "pulled out of"
     if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).head.i == tok.i:

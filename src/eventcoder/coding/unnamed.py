@@ -65,23 +65,31 @@ def _in_subject(place: Token, tok: Token, verbal: bool) -> bool:
     return False
 
 
+def whereabouts(actors: DocActors, tok: Token, verbal: bool = False) -> tuple[str, str] | None:
+    """The country a role of no stated country in the clause of ``tok`` gets, and how
+    (``place``, ``dateline`` or ``article``: see the module docstring), or None."""
+    for country, how in (
+        (site(actors, tok, verbal), "place"),
+        (actors.dateline_country, "dateline"),
+        (actors.main_country, "article"),
+    ):
+        if country is not None:
+            return country, how
+    return None
+
+
 def placeable(actors: DocActors, tok: Token, verbal: bool = False) -> bool:
     """Whether a role of no stated country in the clause of ``tok`` would get one."""
-    return bool(actors.main_country or actors.dateline_country or site(actors, tok, verbal))
+    return whereabouts(actors, tok, verbal) is not None
 
 
 def locate(actors: DocActors, actor: Actor, tok: Token, verbal: bool = False) -> Actor:
     """``actor`` with the country inferred for it when it is a role of no known country (see the
     module docstring), else ``actor`` itself. tok: the trigger; verbal: the act is said."""
-    if not unnamed(actor):
+    found = whereabouts(actors, tok, verbal) if unnamed(actor) else None
+    if found is None:
         return actor
-    country, how = site(actors, tok, verbal), "place"
-    if country is None:
-        country, how = actors.dateline_country, "dateline"
-    if country is None:
-        country, how = actors.main_country, "article"
-    if country is None:
-        return actor
+    country, how = found
     return replace(actor, code=country + actor.code[3:], country=country, country_from=how)
 
 
