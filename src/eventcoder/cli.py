@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 from contextlib import ExitStack
@@ -28,6 +29,7 @@ from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
 from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
+from eventcoder.queries import open_reader
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
@@ -512,6 +514,35 @@ def explain(
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     out.print(render_explanation(report), highlight=False)
+
+
+@app.command()
+def serve(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The store to query (eventcoder code --db); none: code only."),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+    model: ModelOption = None,
+) -> None:
+    """Serve the HTTP API (docs/server.md): code articles, query the store. Beyond loopback
+    it needs EVENTCODER_TOKEN."""
+    import uvicorn
+
+    from eventcoder.server import TOKEN_ENV, check_bind, create_app
+
+    token = os.environ.get(TOKEN_ENV) or None
+    try:
+        check_bind(host, token)
+        if db is not None:
+            with open_reader(db):
+                pass  # fail now, not on the first request
+    except InputError as e:
+        _fail(str(e))
+    app_ = create_app(db, lambda: pipeline_for(PipelineSpec(model)), token)
+    err.print(f"eventcoder API on http://{host}:{port}/docs", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 dictionaries = typer.Typer(

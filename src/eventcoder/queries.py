@@ -1,0 +1,137 @@
+"""Reading the store: the events an analyst's filters select, as plain rows.
+
+The HTTP API (:mod:`eventcoder.server`) answers from here. Every value a user gives reaches SQL
+as a bound parameter; column names come only from the fixed lists below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventcoder.export import open_store
+from eventcoder.io.writers import FLAT_COLUMNS
+
+SORTABLE = (
+    "date", "event_id", "doc_id", "actor_code", "recipient_code", "event_type", "cameo",
+    "quad_class", "goldstein",
+)  # fmt: skip
+_EVENT_COLUMNS = ", ".join(f'e."{c}"' for c in FLAT_COLUMNS)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to select; a field left None selects all.
+
+    actor, recipient: a full code (``PAKGOV``) or a country (``PAK``), matched on that side.
+    country, sector: either side's country or sector. type: PLOVER event type. cameo: a CAMEO
+    code or its prefix (``11`` selects 110-1125). quad_class: 1-4. date_from, date_to: first
+    and last day (YYYY-MM-DD) of the event's date. source: the article's outlet. q: words the
+    sentence contains, case-insensitive.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    type: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    q: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition (on ``events AS e JOIN documents AS d``) and its parameters."""
+        conditions, params = ["TRUE"], []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == "":
+                continue
+            sql, n = _CONDITIONS[f.name]
+            if f.name in _CODES:
+                value = value.upper()
+            elif f.name == "q":
+                value = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conditions.append(sql)
+            params.extend([value] * n)
+        return " AND ".join(conditions), params
+
+
+_CODES = ("actor", "recipient", "country", "sector", "type")  # stored upper-case
+# field -> (condition, how many times it binds the value)
+_CONDITIONS: dict[str, tuple[str, int]] = {
+    "actor": ("(e.actor_code = ? OR e.actor_country = ?)", 2),
+    "recipient": ("(e.recipient_code = ? OR e.recipient_country = ?)", 2),
+    "country": ("(e.actor_country = ? OR e.recipient_country = ?)", 2),
+    "sector": ("(e.actor_sector = ? OR e.recipient_sector = ?)", 2),
+    "type": ("e.event_type = ?", 1),
+    "cameo": ("starts_with(e.cameo, ?)", 1),
+    "quad_class": ("e.quad_class = ?", 1),
+    "date_from": ("try_cast(e.date AS DATE) >= ?::DATE", 1),
+    "date_to": ("try_cast(e.date AS DATE) <= ?::DATE", 1),
+    "source": ("d.source = ?", 1),
+    "q": ("e.sentence ILIKE '%' || ? || '%' ESCAPE '\\'", 1),
+}
+
+
+@contextmanager
+def open_reader(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the store ``db``, closed on leaving.
+
+    Raises :class:`~eventcoder.errors.InputError` when it is missing or not a store.
+    """
+    con = open_store(db)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def find_events(
+    con: duckdb.DuckDBPyConnection,
+    where: EventFilter,
+    sort: str = "date",
+    order: str = "asc",
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """The number of events ``where`` selects, and one page of them as flat rows.
+
+    sort: one of :data:`SORTABLE`; ties break by event id, so pages never overlap.
+    order: ``asc`` or ``desc``. Raises ValueError for another sort or order.
+    """
+    if sort not in SORTABLE or order not in ("asc", "desc"):
+        raise ValueError(f"sort {sort!r} {order!r}")
+    condition, params = where.where()
+    joined = "events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id"
+    total = con.execute(f"SELECT count(*) FROM {joined} WHERE {condition}", params).fetchone()
+    query = (
+        f"SELECT {_EVENT_COLUMNS} FROM {joined} WHERE {condition} "
+        f'ORDER BY e."{sort}" {order} NULLS LAST, e.event_id LIMIT ? OFFSET ?'
+    )
+    cursor = con.execute(query, [*params, limit, offset])
+    return (int(total[0]) if total else 0), _dicts(cursor)
+
+
+def event_by_id(
+    con: duckdb.DuckDBPyConnection, event_id: str
+) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+    """The event stored under ``event_id`` and its document's row, or None."""
+    cursor = con.execute(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE event_id = ?", [event_id])
+    rows = _dicts(cursor)
+    if not rows:
+        return None
+    documents = _dicts(con.execute("SELECT * FROM documents WHERE doc_id = ?", [rows[0]["doc_id"]]))
+    return rows[0], (documents[0] if documents else None)
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [c[0] for c in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
