@@ -32,7 +32,8 @@ class EventFilter:
     country, sector: either side's country or sector. type: PLOVER event type. cameo: a CAMEO
     code or its prefix (``11`` selects 110-1125). quad_class: 1-4. date_from, date_to: first
     and last day (YYYY-MM-DD) of the event's date. source: the article's outlet. q: words the
-    sentence contains, case-insensitive.
+    sentence contains, case-insensitive. located: True for events with coordinates only, False
+    for events without.
     """
 
     actor: str | None = None
@@ -46,6 +47,7 @@ class EventFilter:
     date_to: str | None = None
     source: str | None = None
     q: str | None = None
+    located: bool | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition (on ``events AS e JOIN documents AS d``) and its parameters."""
@@ -53,6 +55,9 @@ class EventFilter:
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None or value == "":
+                continue
+            if f.name == "located":
+                conditions.append(f"e.location_lat IS {'NOT ' if value else ''}NULL")
                 continue
             sql, n = _CONDITIONS[f.name]
             if f.name in _CODES:
@@ -130,6 +135,62 @@ def event_by_id(
         return None
     documents = _dicts(con.execute("SELECT * FROM documents WHERE doc_id = ?", [rows[0]["doc_id"]]))
     return rows[0], (documents[0] if documents else None)
+
+
+def quote_of(con: duckdb.DuckDBPyConnection, event: dict[str, Any]) -> dict[str, Any] | None:
+    """The quote an event was stated in (its ``quote`` index), or None."""
+    if event.get("quote") is None:
+        return None
+    rows = _dicts(
+        con.execute(
+            "SELECT * FROM quotes WHERE doc_id = ? AND quote_index = ?",
+            [event["doc_id"], event["quote"]],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def evidence(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's sentence with the actor, trigger and recipient as spans of it.
+
+    The store keeps offsets in the article, not in the sentence: the sentence's place in the
+    article is found where the trigger's words stand at the trigger's offset and the actor's
+    and recipient's words, when they are in the sentence, stand at theirs. A role whose words
+    are elsewhere (a pronoun resolved to an earlier sentence) has no span.
+    Returns ``{"sentence": str, "spans": [{"role", "start", "end"}]}``.
+    """
+    sentence, trigger = event.get("sentence") or "", event.get("trigger_text") or ""
+    roles = ("trigger", "actor", "recipient")
+
+    def spans(base: int) -> list[dict[str, Any]]:
+        found = []
+        for role in roles:
+            start, end = event.get(f"{role}_start"), event.get(f"{role}_end")
+            text = event.get(f"{role}_text")
+            if start is None or end is None or not text:
+                continue
+            s, e = start - base, end - base
+            if 0 <= s < e <= len(sentence) and sentence[s:e] == text:
+                found.append({"role": role, "start": s, "end": e})
+        return found
+
+    best: list[dict[str, Any]] = []
+    at = sentence.find(trigger) if trigger else -1
+    while at >= 0 and event.get("trigger_start") is not None:
+        candidate = spans(event["trigger_start"] - at)
+        if len(candidate) > len(best):
+            best = candidate
+        at = sentence.find(trigger, at + 1)
+    return {"sentence": sentence, "spans": best}
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many events and documents the store holds."""
+    counts = {}
+    for table in ("events", "documents"):
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    return counts
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""The HTTP API: ``eventcoder serve --db events.duckdb`` (docs/server.md).
+"""The FastAPI app behind ``eventcoder serve --db events.duckdb`` (docs/server.md).
 
 A thin layer over the library: ``POST /api/code`` runs the same pipeline as ``eventcoder code``
 and returns the same records; ``GET /api/events`` and ``GET /api/events/{id}`` read the store
@@ -25,20 +25,32 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, create_model
+from rich.console import Console, RenderableType
 from spacy.language import Language
 from starlette.concurrency import run_in_threadpool
 
 from eventcoder import __version__
 from eventcoder.errors import Errors, InputError
-from eventcoder.explain import explain
+from eventcoder.explain import explain, render
 from eventcoder.io.readers import Article, check_date, content_hash
 from eventcoder.io.writers import FLAT_COLUMNS, parquet_schema
 from eventcoder.pipeline import pipe
-from eventcoder.queries import SORTABLE, EventFilter, event_by_id, find_events, open_reader
+from eventcoder.queries import (
+    SORTABLE,
+    EventFilter,
+    event_by_id,
+    evidence,
+    find_events,
+    open_reader,
+    quote_of,
+    summary,
+)
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+STATIC = Path(__file__).parent / "static"
 TOKEN_ENV = "EVENTCODER_TOKEN"
 
 
@@ -97,14 +109,43 @@ class EventPage(BaseModel):
     events: list[EventRow]  # type: ignore[valid-type]
 
 
+class Span(BaseModel):
+    """Where a role's words stand in the sentence."""
+
+    role: Literal["actor", "trigger", "recipient"]
+    start: int
+    end: int
+
+
+class Evidence(BaseModel):
+    """The event's sentence and the spans of its actor, trigger and recipient in it."""
+
+    sentence: str
+    spans: list[Span]
+
+
 class EventDetail(BaseModel):
     """One stored event with its article's fields and how the coder came to it."""
 
     event: EventRow  # type: ignore[valid-type]
     document: dict[str, Any] | None = Field(description="The article's row in the store.")
+    evidence: Evidence
+    quote: dict[str, Any] | None = Field(
+        description="The quote the event was stated in, with its speaker (docs/quotes.md)."
+    )
     explanation: dict[str, Any] = Field(
         description="The `eventcoder explain --json` trace of the event's sentence, coded alone."
     )
+    explanation_text: str = Field(description="The same trace as `eventcoder explain` prints it.")
+
+
+class Info(BaseModel):
+    """What the server serves."""
+
+    version: str
+    store: str | None = Field(description="The store's file name, or null without --db.")
+    events: int
+    documents: int
 
 
 class Problem(BaseModel):
@@ -208,12 +249,35 @@ def create_app(
         """One stored event, its article's row and the explanation of its sentence."""
         with open_reader(path) as con:
             found = event_by_id(con, event_id)
+            quote = quote_of(con, found[0]) if found else None
         if found is None:
             raise HTTPException(404, Errors.E123.format(event_id=event_id))
         row, document = found
         date = document.get("date") if document else None
         trace = await coder.explain(row["sentence"], None if date is None else str(date))
-        return {"event": row, "document": document, "explanation": trace}
+        return {
+            "event": row,
+            "document": document,
+            "evidence": evidence(row),
+            "quote": quote,
+            "explanation": trace,
+            "explanation_text": _plain(render(trace)),
+        }
+
+    @app.get("/api/info", response_model=Info, dependencies=guarded)
+    def info() -> dict[str, Any]:
+        """The version, and the store's name and size."""
+        if db is None:
+            return {"version": __version__, "store": None, "events": 0, "documents": 0}
+        with open_reader(db) as con:
+            counts = summary(con)
+        return {"version": __version__, "store": db.name, **counts}
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> JSONResponse:
@@ -246,10 +310,30 @@ def _event_filter(
     q: Annotated[
         str | None, Query(max_length=200, description="Words in the sentence (case-insensitive).")
     ] = None,
+    located: Annotated[
+        bool | None, Query(description="true: events with coordinates only; false: without.")
+    ] = None,
 ) -> EventFilter:
     return EventFilter(
-        actor, recipient, country, sector, type, cameo, quad_class, date_from, date_to, source, q
+        actor,
+        recipient,
+        country,
+        sector,
+        type,
+        cameo,
+        quad_class,
+        date_from,
+        date_to,
+        source,
+        q,
+        located,
     )
+
+
+def _plain(renderable: RenderableType) -> str:
+    console = Console(record=True, width=100, file=io.StringIO(), color_system=None)
+    console.print(renderable, highlight=False)
+    return console.export_text()
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
