@@ -145,7 +145,6 @@ class Errors:
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
     # The HTTP API (server.py); numbered from 120 to leave room above.
-    E120 = "'date' must be YYYY-MM-DD, got {value!r}."
     E121 = "Missing or wrong token: send 'Authorization: Bearer <token>' (EVENTCODER_TOKEN)."
     E122 = "No store: start the server with --db events.duckdb to query events."
     E123 = "No event {event_id!r} in the store."

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, create_model
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema, create_model
 from rich.console import Console, RenderableType
 from spacy.language import Language
 from starlette.concurrency import run_in_threadpool
@@ -79,12 +79,19 @@ EventRow: type[BaseModel] = create_model(  # type: ignore[call-overload]
 )
 
 
+# A day as YYYY-MM-DD and nothing else (not a timestamp, not a date-time), and a real one.
+Day = Annotated[
+    str, AfterValidator(check_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+
+
 class CodeRequest(BaseModel):
     """An article to code."""
 
     text: str = Field(description="The article's text.", max_length=1_000_000)
-    date: str | None = Field(
-        None, description="Its publication date, YYYY-MM-DD: resolves 'yesterday' and the like."
+    date: Day | None = Field(
+        None,
+        description="Its publication date, YYYY-MM-DD: resolves 'yesterday' and the like.",
     )
     id: str | None = Field(None, description="An id copied into the records.")
 
@@ -149,9 +156,10 @@ class Info(BaseModel):
 
 
 class Problem(BaseModel):
-    """An error: what was wrong and how to fix it."""
+    """An error: what was wrong and how to fix it (for a malformed parameter, FastAPI's list of
+    what failed where)."""
 
-    detail: str
+    detail: str | list[dict[str, Any]]
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -206,11 +214,6 @@ def create_app(
     @app.post("/api/code", response_model=CodeResponse, responses=_ERRORS, dependencies=guarded)
     async def code(body: CodeRequest) -> dict[str, Any]:
         """Code one article: its events, quotes, dates and places."""
-        if body.date is not None:
-            try:
-                check_date(body.date)
-            except ValueError:
-                raise HTTPException(422, Errors.E120.format(value=body.date)) from None
         return await coder.code(body)
 
     @app.get(
@@ -222,7 +225,7 @@ def create_app(
     def events(
         filters: Annotated[EventFilter, Depends(_event_filter)],
         limit: Annotated[int, Query(ge=1, le=limits.max_page, description="Page size.")] = 100,
-        offset: Annotated[int, Query(ge=0, description="Events to skip.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=10**9, description="Events to skip.")] = 0,
         sort: Annotated[
             Literal[SORTABLE], Query(description="Column to sort by.")  # type: ignore[valid-type]
         ] = "date",
@@ -300,12 +303,8 @@ def _event_filter(
         str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code or prefix (11, 112).")
     ] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="QuadClass, 1-4.")] = None,
-    date_from: Annotated[
-        str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="First day, YYYY-MM-DD.")
-    ] = None,
-    date_to: Annotated[
-        str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Last day, YYYY-MM-DD.")
-    ] = None,
+    date_from: Annotated[Day | None, Query(description="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[Day | None, Query(description="Last day, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, Query(description="The article's outlet, as stored.")] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Words in the sentence (case-insensitive).")
@@ -315,19 +314,9 @@ def _event_filter(
     ] = None,
 ) -> EventFilter:
     return EventFilter(
-        actor,
-        recipient,
-        country,
-        sector,
-        type,
-        cameo,
-        quad_class,
-        date_from,
-        date_to,
-        source,
-        q,
+        actor, recipient, country, sector, type, cameo, quad_class, date_from, date_to, source, q,
         located,
-    )
+    )  # fmt: skip
 
 
 def _plain(renderable: RenderableType) -> str:
