@@ -21,6 +21,7 @@ from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
 from eventcoder.explain import explain as run_explain
 from eventcoder.explain import render as render_explanation
+from eventcoder.export import default_output, is_stdout
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
@@ -391,10 +392,25 @@ def quotes(
 @app.command()
 def export(
     db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")],
-    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, parquet or csv.")] = "gdelt",
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output file.")] = Path(
-        "events.tsv"
-    ),
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="gdelt, plover, parquet or csv. Default: what -o's ending names (.tsv gdelt, "
+            ".jsonl/.json plover, .parquet, .csv), else gdelt.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file, or - for standard output. Default: events.tsv, .jsonl, .parquet "
+            "or .csv after the format.",
+            show_default=False,
+        ),
+    ] = None,
     window: Annotated[
         int, typer.Option("--window", min=1, help="Days within which the same event merges.")
     ] = 1,
@@ -406,12 +422,14 @@ def export(
     if not db.exists():
         _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
     try:
-        counts = run_export(db, fmt, output, window_days=window, merged=merged)
+        target = output if output is not None else default_output(fmt)
+        counts = run_export(db, fmt, target, window_days=window, merged=merged)
     except (InputError, ValueError) as e:
         _fail(str(e))
         return
+    where = "standard output" if is_stdout(target) else target
     err.print(
-        ", ".join(f"{n} {what}" for what, n in counts.items()) + f" -> {output}", highlight=False
+        ", ".join(f"{n} {what}" for what, n in counts.items()) + f" -> {where}", highlight=False
     )
 
 

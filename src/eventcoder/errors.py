@@ -68,6 +68,18 @@ class Errors:
     )
     E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
     E046 = "{path}, line {line}: unknown speech-cue kind {kind!r}. Use one of: {known}."
+    E047 = (
+        "{path}: the ending {suffix!r} means {named} output, but --format is {fmt}. Drop "
+        "--format, or give -o an ending of {fmt}."
+    )
+    E048 = (
+        "{path}: cannot tell the export format from this ending. Give --format (gdelt, plover, "
+        "parquet or csv), or end the file in one of: {endings}."
+    )
+    E049 = (
+        "{path}: Parquet compresses inside the file, so it takes no .gz or .zst ending. End it "
+        "in .parquet."
+    )
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
