@@ -19,6 +19,7 @@ import duckdb
 
 from eventcoder import __version__
 from eventcoder.errors import Errors, InputError
+from eventcoder.store import connect
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
 
@@ -360,7 +361,7 @@ def _open_store(db: Path) -> duckdb.DuckDBPyConnection:
     if not db.is_file():
         raise InputError(Errors.E043.format(path=db, reason="no such file"))
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect(db)  # read-only; waits out a coding run's batch (store.py)
     except duckdb.Error as err:
         raise InputError(Errors.E043.format(path=db, reason=err)) from err
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
