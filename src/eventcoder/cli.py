@@ -412,7 +412,7 @@ def quotes(
                     elif to_stdout:
                         for quote in c.quotes:
                             sys.stdout.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
-                    else:
+                    elif c.quotes:  # like code's table: nothing for an article without any
                         out.print(_quote_table(c.article, c.quotes))
 
             summary = run(
