@@ -100,8 +100,9 @@ class Store:
     path: the database file (created if missing). read_only: open for queries only (other
     readers and a writer's batches share the file with it). wait: seconds to retry a file
     another process holds before raising :class:`StoreBusy` (default: :func:`default_wait`).
-    A writer takes the run lock (``<path>.lock``)
-    and raises :class:`StoreBusy` at once when another run holds it.
+    A writer takes the run lock (``<path>.lock``) and raises :class:`StoreBusy` at once when
+    another run holds it. Each method connects for its own work and closes; to query, use
+    ``with store.connection() as con:`` (or :func:`connect`), never a connection kept open.
     """
 
     def __init__(
