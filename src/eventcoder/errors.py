@@ -157,6 +157,15 @@ class Errors:
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
+    E110 = (
+        "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "
+        "eventcoder run lets readers in between its batches; close the other program's "
+        "connection (a duckdb shell or notebook holding it), or try again later."
+    )
+    E111 = (
+        "{path} is being coded by another eventcoder run (PID {pid}). Wait until it finishes, "
+        "or code into another --db; `eventcoder export` can read it meanwhile."
+    )
 
 
 class DataFileError(ValueError):

@@ -25,6 +25,7 @@ import duckdb
 from eventcoder import __version__
 from eventcoder.actor_codes import parse_all
 from eventcoder.errors import Errors, InputError
+from eventcoder.store import connect
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
 # An output file's ending -> the format it is written in when --format is not given; the first
@@ -549,7 +550,7 @@ def _open_store(db: Path) -> duckdb.DuckDBPyConnection:
     if not db.is_file():
         raise InputError(Errors.E043.format(path=db, reason="no such file"))
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect(db)  # read-only; waits out a coding run's batch (store.py)
     except duckdb.Error as err:
         raise InputError(Errors.E043.format(path=db, reason=err)) from err
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
