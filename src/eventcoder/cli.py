@@ -602,14 +602,20 @@ def explain(
     out.print(render_explanation(report), highlight=False)
 
 
-@app.command()
+@app.command(short_help="Serve the HTTP API and the dashboard.")
 def serve(
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="The store to query (eventcoder code --db); none: code only."),
+        typer.Option(
+            "--db", metavar="FILE", help="The store to query (code --db); none: code only."
+        ),
     ] = None,
-    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to bind.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, metavar="PORT", help="Port to listen on.")
+    ] = 8000,
     model: ModelOption = None,
 ) -> None:
     """Serve the HTTP API (docs/server.md): code articles, query the store. Beyond loopback
