@@ -145,6 +145,21 @@ class Errors:
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
+    E130 = (
+        "{term!r} names no actor. Give a 3-letter country or code prefix (PAK, IGO), a full "
+        "actor code (PAKGOV) or sector:XXX (sector:MIL); docs/analysis.md."
+    )
+    E131 = "Unknown {what} {value!r}. Use one of: {known}."
+    E132 = "{value!r} is not a date; give YYYY-MM-DD."
+    E133 = (
+        "Merged events carry the event date only: date them by 'event', or count stored "
+        "events (no --merged) to date them by publication."
+    )
+    E134 = (
+        "{path}: cannot draw {suffix!r} files. Use .png (or .svg, .pdf) for a picture, .html "
+        "for an interactive page."
+    )
+    E135 = "{path}: no events for {what}, so nothing to draw. The busiest dyads there: {top}."
 
 
 class DataFileError(ValueError):
