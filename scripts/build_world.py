@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "eventcoder" / "data" / "world" / "land-110m.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src/eventcoder/data/world/land-110m.tsv"
 HEADER = (
     "# Land at 1:110m: Natural Earth 4.1.0 (public domain) via world-atlas 2.0.2 (ISC, see\n"
     "# LICENSE). Written by scripts/build_world.py. One ring a line: ring, then lon,lat pairs.\n"

@@ -121,7 +121,8 @@ class Selection:
     def sql(self, con: duckdb.DuckDBPyConnection) -> tuple[str, list[Any]]:
         """The selected events (every stored column plus ``day``, a DATE) and the parameters."""
         where, params = self._where()
-        return f"SELECT * FROM ({_events_sql(con, self.date_by, self.merged)}) WHERE {where}", params
+        counted = _events_sql(con, self.date_by, self.merged)
+        return f"SELECT * FROM ({counted}) WHERE {where}", params
 
     def _where(self) -> tuple[str, list[Any]]:
         clauses, params = ["day IS NOT NULL"], []
@@ -137,7 +138,8 @@ class Selection:
 
     def _who(self) -> tuple[str, list[Any]]:
         assert self.a is not None
-        forward = _both(match("actor", self.a), self.b and match("recipient", self.b))
+        to_b = match("recipient", self.b) if self.b is not None else None
+        forward = _both(match("actor", self.a), to_b)
         if self.directed:
             return forward
         if self.b is None:

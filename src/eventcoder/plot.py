@@ -132,9 +132,11 @@ def _dyad_html(data: pd.DataFrame, title: str, out: Path) -> None:
     for column in QUAD_CLASSES.values():
         fig.add_trace(
             go.Bar(
-                x=x, y=_signed(data, column), name=QUAD_LABELS[column],
+                x=x,
+                y=_signed(data, column),
+                name=QUAD_LABELS[column],
                 marker_color=QUAD_COLOURS[column],
-            )  # fmt: skip
+            )
         )
     mean = [None if math.isnan(v) else v for v in data["goldstein_mean"]]
     fig.add_trace(
@@ -208,11 +210,20 @@ def _map_image(data: pd.DataFrame, title: str, out: Path) -> None:
     for lons, lats in land():
         ax.fill(lons, lats, color="#e5e5e5", edgecolor="#999999", linewidth=0.4)
     colours = [QUAD_COLOURS[QUAD_CLASSES[q]] for q in data["quad_class"]]
-    ax.scatter(data["lon"], data["lat"], s=_dot_sizes(data["n_events"]), c=colours,
-               edgecolors="black", linewidths=0.5, alpha=0.85, zorder=3)  # fmt: skip
+    ax.scatter(
+        data["lon"],
+        data["lat"],
+        s=_dot_sizes(data["n_events"]),
+        c=colours,
+        edgecolors="black",
+        linewidths=0.5,
+        alpha=0.85,
+        zorder=3,
+    )
     for row in data.head(15).itertuples():
-        ax.annotate(row.place, (row.lon, row.lat), fontsize=7, xytext=(4, 4),
-                    textcoords="offset points")  # fmt: skip
+        ax.annotate(
+            row.place, (row.lon, row.lat), fontsize=7, xytext=(4, 4), textcoords="offset points"
+        )
     ax.set_xlim(-180, 180)
     ax.set_ylim(-60, 85)
     ax.set_aspect("equal")
@@ -232,22 +243,36 @@ def _map_html(data: pd.DataFrame, title: str, out: Path) -> None:
         lons += [*ring_lons, None]
         lats += [*ring_lats, None]
     fig = go.Figure(
-        go.Scatter(x=lons, y=lats, fill="toself", fillcolor="#e5e5e5", mode="lines",
-                   line={"color": "#999999", "width": 0.5}, hoverinfo="skip", showlegend=False)
-    )  # fmt: skip
+        go.Scatter(
+            x=lons,
+            y=lats,
+            fill="toself",
+            fillcolor="#e5e5e5",
+            mode="lines",
+            line={"color": "#999999", "width": 0.5},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     hover = [
         f"{r.place}<br>{r.n_events} event(s), mean Goldstein {r.goldstein_mean:+.1f}"
         for r in data.itertuples()
     ]
     fig.add_trace(
         go.Scatter(
-            x=data["lon"].tolist(), y=data["lat"].tolist(), mode="markers", text=hover,
-            hoverinfo="text", showlegend=False,
-            marker={"size": [math.sqrt(s) for s in _dot_sizes(data["n_events"])],
-                    "color": [QUAD_COLOURS[QUAD_CLASSES[q]] for q in data["quad_class"]],
-                    "line": {"color": "black", "width": 0.5}},
+            x=data["lon"].tolist(),
+            y=data["lat"].tolist(),
+            mode="markers",
+            text=hover,
+            hoverinfo="text",
+            showlegend=False,
+            marker={
+                "size": [math.sqrt(s) for s in _dot_sizes(data["n_events"])],
+                "color": [QUAD_COLOURS[QUAD_CLASSES[q]] for q in data["quad_class"]],
+                "line": {"color": "black", "width": 0.5},
+            },
         )
-    )  # fmt: skip
+    )
     fig.update_layout(title=title, plot_bgcolor="white")
     fig.update_xaxes(range=[-180, 180], title="longitude")
     fig.update_yaxes(range=[-60, 85], title="latitude", scaleanchor="x")
@@ -255,9 +280,13 @@ def _map_html(data: pd.DataFrame, title: str, out: Path) -> None:
 
 
 def network(
-    store: StoreLike, out: Path | str, top: int = 20, min_events: int = 1, by: str = "country",
+    store: StoreLike,
+    out: Path | str,
+    top: int = 20,
+    min_events: int = 1,
+    by: str = "country",
     **selection: Any,
-) -> pd.DataFrame:  # fmt: skip
+) -> pd.DataFrame:
     """Draw the actor network: the ``top`` actors on a circle, an arrow for each dyad among
     them, as wide as its events and coloured by their mean Goldstein value (red conflict,
     blue cooperation); return the edges drawn (:func:`eventcoder.analysis.network`)."""
@@ -296,16 +325,24 @@ def _network_image(
     most = int(edges["n_events"].max())
     for e in edges.itertuples():
         ax.annotate(
-            "", xy=positions[e.recipient], xytext=positions[e.actor],
-            arrowprops={"arrowstyle": "-|>", "color": cmap(norm(e.goldstein_mean)),
-                        "lw": _edge_width(e.n_events, most), "shrinkA": 14, "shrinkB": 14,
-                        "connectionstyle": "arc3,rad=0.12"},
-        )  # fmt: skip
+            "",
+            xy=positions[e.recipient],
+            xytext=positions[e.actor],
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": cmap(norm(e.goldstein_mean)),
+                "lw": _edge_width(e.n_events, most),
+                "shrinkA": 14,
+                "shrinkB": 14,
+                "connectionstyle": "arc3,rad=0.12",
+            },
+        )
     for name, (x, y) in positions.items():
         ax.scatter([x], [y], s=500, color="white", edgecolors="black", zorder=3)
         ax.annotate(name, (x, y), ha="center", va="center", fontsize=8, zorder=4)
-    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6,
-                 label="mean Goldstein")  # fmt: skip
+    fig.colorbar(
+        plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6, label="mean Goldstein"
+    )
     ax.set_xlim(-1.25, 1.25)
     ax.set_ylim(-1.25, 1.25)
     ax.set_aspect("equal")
@@ -327,21 +364,35 @@ def _network_html(
         (x0, y0), (x1, y1) = positions[e.actor], positions[e.recipient]
         colour = sample_colorscale("RdBu", [(e.goldstein_mean + 10) / 20])[0]
         fig.add_annotation(
-            x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-            arrowhead=2, arrowwidth=_edge_width(e.n_events, most), arrowcolor=colour,
-            standoff=12, startstandoff=12,
+            x=x1,
+            y=y1,
+            ax=x0,
+            ay=y0,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=_edge_width(e.n_events, most),
+            arrowcolor=colour,
+            standoff=12,
+            startstandoff=12,
             hovertext=f"{e.actor}→{e.recipient}: {e.n_events} event(s), "
             f"mean Goldstein {e.goldstein_mean:+.1f}",
-        )  # fmt: skip
+        )
     names = list(positions)
     fig.add_trace(
         go.Scatter(
-            x=[positions[n][0] for n in names], y=[positions[n][1] for n in names], text=names,
-            mode="markers+text", marker={"size": 28, "color": "white",
-                                         "line": {"color": "black", "width": 1}},
-            hoverinfo="text", showlegend=False,
+            x=[positions[n][0] for n in names],
+            y=[positions[n][1] for n in names],
+            text=names,
+            mode="markers+text",
+            marker={"size": 28, "color": "white", "line": {"color": "black", "width": 1}},
+            hoverinfo="text",
+            showlegend=False,
         )
-    )  # fmt: skip
+    )
     fig.update_layout(title=title, plot_bgcolor="white", width=800, height=800)
     fig.update_xaxes(visible=False, range=[-1.3, 1.3])
     fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
