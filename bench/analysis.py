@@ -93,7 +93,9 @@ def main() -> None:
         print(f"store: {args.events} events, {db.stat().st_size / 1e6:.1f} MB")
         print(f"{'command (fresh process)':<36}{'median s':>10}")
         # What every command pays before it starts: Python, the CLI's imports (spaCy included).
-        startup = timed(lambda: subprocess.run([cli, "--version"], check=True), args.repeat)
+        startup = timed(
+            lambda: subprocess.run([cli, "--version"], check=True, capture_output=True), args.repeat
+        )
         print(f"{'--version (start-up alone)':<36}{startup:>10.2f}")
         for name, argv in COMMANDS.items():
             out = Path(tmp) / ("out" + next(s for k, s in SUFFIXES.items() if k in name))

@@ -578,10 +578,19 @@ def series(
         err.print(f"{len(data)} period(s) -> {output}", highlight=False)
 
 
+# Short headings, so that a series fits an 80-column terminal; -o gives the full column names.
+_SERIES_HEADINGS = {
+    "verbal_coop": "v.coop", "material_coop": "m.coop", "verbal_conflict": "v.confl",
+    "material_conflict": "m.confl", "n_events": "events", "goldstein_sum": "G.sum",
+    "goldstein_mean": "G.mean",
+}  # fmt: skip
+
+
 def _series_table(data: Any, title: str) -> Table:
     table = Table(title=title)
     for column in data.columns:
-        table.add_column(column, justify="left" if column == "period" else "right")
+        heading = _SERIES_HEADINGS.get(column, column)
+        table.add_column(heading, justify="left" if column == "period" else "right", no_wrap=True)
     for row in data.itertuples(index=False):
         cells = [row[0].strftime("%Y-%m-%d")]
         cells += ["" if v != v else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row[1:]]

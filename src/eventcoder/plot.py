@@ -109,7 +109,7 @@ def _dyad_image(data: pd.DataFrame, title: str, out: Path) -> None:
     line.set_ylim(-10.5, 10.5)
     line.set_ylabel("mean Goldstein (−10 conflict … +10 cooperation)")
     handles = ax.get_legend_handles_labels()[0] + line.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, loc="upper left", fontsize="small")
+    fig.legend(handles=handles, loc="outside lower center", ncol=5, fontsize="small")
     fig.autofmt_xdate()
     fig.savefig(out, dpi=100)
     plt.close(fig)
