@@ -58,12 +58,12 @@ def build(db: Path, n: int, rng: random.Random) -> None:
             cameo.goldstein, lat if located else None, lon if located else None,
             b if located else None, False,
         ))  # fmt: skip
-    with Store(db) as store:
-        store.con.executemany(
+    with Store(db) as store, store.connection() as con:
+        con.executemany(
             "INSERT INTO documents (doc_id, status) VALUES (?, 'coded')",
             [(f"d{k}",) for k in range((n + 49) // 50)],
         )
-        store.con.executemany(
+        con.executemany(
             "INSERT INTO events (event_id, doc_id, date, actor_code, actor_country, "
             "recipient_code, recipient_country, event_type, cameo, quad_class, goldstein, "
             "location_lat, location_lon, location_name, negated) "

@@ -117,15 +117,15 @@ def test_analysis_to_dataframe(nlp: Language) -> None:
 
 def _store(path: Path, rows: list[dict[str, Any]], doc_date: str | None = "2020-01-31") -> Path:
     """A store holding one document and the given events (the columns not given are null)."""
-    with Store(path) as store:
-        store.con.execute(
+    with Store(path) as store, store.connection() as con:
+        con.execute(
             "INSERT INTO documents (doc_id, date, status) VALUES ('d', ?, 'coded')", [doc_date]
         )
         for i, row in enumerate(rows):
             full = {"event_id": f"e{i}", "doc_id": "d", "goldstein": 0.0, **row}
             names = ", ".join(f'"{k}"' for k in full)
             marks = ", ".join("?" for _ in full)
-            store.con.execute(f"INSERT INTO events ({names}) VALUES ({marks})", list(full.values()))
+            con.execute(f"INSERT INTO events ({names}) VALUES ({marks})", list(full.values()))
     return path
 
 

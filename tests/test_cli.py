@@ -110,3 +110,17 @@ def test_cli_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"eventcoder {eventcoder.__version__}"
+
+
+def test_cli_code_table_leaves_out_articles_without_events(tmp_path: Path) -> None:
+    corpus = tmp_path / "two.jsonl"
+    records = [
+        {"id": "quiet-one", "text": "The weather was mild in Lahore on Sunday."},
+        {"id": "loud-one", "text": "Pakistan accused India of sponsoring terrorism."},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, err = _run("code", str(corpus))
+    assert code == 0, err
+    assert "loud-one" in out and "ACCUSE" in out
+    assert "quiet-one" not in out  # no empty table, no header
+    assert "coded 2 article(s)" in err

@@ -5,6 +5,7 @@ No NLP here: the stores are built from hand-made records with ``Store.write``.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -13,7 +14,10 @@ from typing import Any
 
 import duckdb
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
+from eventcoder.cli import app
 from eventcoder.errors import InputError
 from eventcoder.export import (
     GDELT_EVENT_COLUMNS,
@@ -23,6 +27,7 @@ from eventcoder.export import (
     export,
     mentions_path,
     merged_events,
+    output_format,
 )
 from eventcoder.io.readers import Article
 from eventcoder.records import Actor, Event, Trigger
@@ -312,21 +317,71 @@ def test_export_gdelt_mentions_table(tmp_path: Path) -> None:
     assert by_doc["https://www.dawn.com/a3"]["Actor2CharOffset"] == "-1"
 
 
-@pytest.mark.parametrize(
-    "code, group",
-    [("IGOUNO", "UNO"), ("NGOHRW", "HRW"), ("IMGREB", ""), ("PAKGOV", ""), ("---REB", "")],
-)
-def test_export_gdelt_known_group_code(tmp_path: Path, code: str, group: str) -> None:
-    db = _store(tmp_path, [(_article("a1"), [_event("a1", actor=code)])])
+def _gdelt_row(tmp_path: Path, events: list[Event]) -> list[dict[str, str]]:
+    db = _store(tmp_path, [(_article("a1"), events)])
     out = tmp_path / "events.tsv"
     export(db, "gdelt", out)
-    (line,) = _tsv(out)
-    row = dict(zip(GDELT_EVENT_COLUMNS, line, strict=True))
-    assert (row["Actor1Code"], row["Actor1KnownGroupCode"]) == (code, group)
+    return [dict(zip(GDELT_EVENT_COLUMNS, line, strict=True)) for line in _tsv(out)]
+
+
+ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "Religion1Code", "Type1Code",
+                "Type2Code")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        # A role of no country is the role alone, with no country: GDELT's layout, not ours.
+        ("---REB", ("REB", "REBELS", "", "", "", "REB", "")),
+        ("---COP", ("COP", "POLICE", "", "", "", "COP", "")),
+        ("---CVL", ("CVL", "CIVILIANS", "", "", "", "CVL", "")),
+        ("PAKGOV", ("PAKGOV", "PAKISTAN", "PAK", "", "", "GOV", "")),
+        ("USA", ("USA", "UNITED STATES", "USA", "", "", "", "")),
+        # Our JRN (media) and MED (health) are CAMEO's MED and HLH.
+        ("USAJRN", ("USAMED", "UNITED STATES", "USA", "", "", "MED", "")),
+        ("PAKMED", ("PAKHLH", "PAKISTAN", "PAK", "", "", "HLH", "")),
+        ("IGOUNO", ("IGOUNO", "UNITED NATIONS", "", "UNO", "", "IGO", "")),
+        ("NGOHRW", ("NGOHRW", "HUMAN RIGHTS WATCH", "", "HRW", "", "NGO", "")),
+        # IMGREB is every transnational armed group: no one group's name.
+        ("IMGREB", ("IMGREB", "TRANSNATIONAL MILITARIZED GROUP", "", "", "", "IMG", "REB")),
+        # PETRARCH's whole codes: religion and known group read from the parts.
+        (
+            "IMGMUSISI",
+            ("IMGMUSISI", "TRANSNATIONAL MILITARIZED GROUP", "", "ISI", "MUS", "IMG", ""),
+        ),
+        ("IGOUNOKID", ("IGOUNOKID", "UNITED NATIONS", "", "UNO", "", "IGO", "")),
+    ],
+)
+def test_export_gdelt_actor_layout(tmp_path: Path, code: str, expected: tuple[str, ...]) -> None:
+    (row,) = _gdelt_row(tmp_path, [_event("a1", actor=code)])
+    assert tuple(row[f"Actor1{f}"] for f in ACTOR_FIELDS) == expected
+
+
+def test_export_gdelt_one_name_per_code(tmp_path: Path) -> None:
+    # The same code named by different words (and a person) gets one name in every row.
+    events = []
+    for n, (code, text, name) in enumerate(
+        [
+            ("USA", "the U.S.", None),
+            ("USA", "Washington", "Washington"),
+            ("USA", "THE UNITED STATES", "the United States"),
+            ("USAGOV", "State Department spokesman Mark Toner", "Mark Toner"),
+            ("---REB", "militants", None),
+            ("---REB", "the insurgents", None),
+        ]
+    ):
+        event = _event("a1", n, date=f"2016-09-{n + 10}", actor=code)
+        event.actor.text, event.actor.name = text, name
+        events.append(event)
+    rows = _gdelt_row(tmp_path, events)
+    names = {(r["Actor1Code"], r["Actor1Name"]) for r in rows}
+    assert names == {("USA", "UNITED STATES"), ("USAGOV", "UNITED STATES"), ("REB", "REBELS")}
+    assert {r["Actor2Name"] for r in rows} == {"INDIA"}
 
 
 def test_export_gdelt_text_with_tabs_and_quotes_stays_one_row(tmp_path: Path) -> None:
-    event = _event("a1")
+    # A code no table names keeps the words the text gave it.
+    event = _event("a1", actor="ZZZGOV")
     event.actor.text = 'the\t"Pakistani"\ngovernment'
     event.actor.country = None
     db = _store(tmp_path, [(_article("a1"), [event])])
@@ -346,6 +401,26 @@ def test_export_gdelt_undated_events_take_the_coded_date(tmp_path: Path) -> None
     assert row["SQLDATE"] == row["DATEADDED"][:8]
 
 
+# The record's fields in the PLOVER manual's "Data Fields" chapter, then ours.
+PLOVER_FIELDS = [
+    "id", "date", "enddate", "actor", "recipient", "event", "mode", "context", "quad_code",
+    "event_loc", "event_text", "cite_info", "coder", "coded_date", "coded_time",
+    "cameo_code", "goldstein", "is_root", "num_mentions", "num_sources", "num_articles",
+    "mentions",
+]  # fmt: skip
+ENTITY_FIELDS = ["code", "sector", "entity_text", "identifier_text"]  # the manual's
+LOCATION_FIELDS = [
+    "extracted_place", "resolved_place", "geonameid", "lat", "lon", "city", "district",
+    "province", "country", "country_code", "feature_class", "feature_code", "resolution",
+]  # fmt: skip
+
+
+def _plover(tmp_path: Path, db: Path) -> list[dict[str, Any]]:
+    out = tmp_path / "events.jsonl"
+    export(db, "plover", out)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
 def test_export_plover_jsonl_carries_mentions(tmp_path: Path) -> None:
     db = _three_articles(tmp_path)
     out = tmp_path / "events.jsonl"
@@ -353,6 +428,7 @@ def test_export_plover_jsonl_carries_mentions(tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 2
     story = records[0]
+    assert list(story) == PLOVER_FIELDS
     assert story["id"] == str(_merged(db)[0]["global_event_id"])
     assert story["date"] == DAY and story["enddate"] is None
     assert story["actor"] == [
@@ -361,7 +437,8 @@ def test_export_plover_jsonl_carries_mentions(tmp_path: Path) -> None:
             "sector": "GOV",
             "entity_text": "Pakistan",
             "identifier_text": None,
-            "cameo": "PAKGOV",
+            "canonical_name": "Pakistan",
+            "actor_code": "PAKGOV",
         }
     ]
     assert story["recipient"][0]["code"] == "IND"
@@ -370,11 +447,63 @@ def test_export_plover_jsonl_carries_mentions(tmp_path: Path) -> None:
         ["allege"],
         ["crime", "corruption"],
     )
-    assert (story["quad_code"], story["cameo"], story["goldstein"]) == (3, "112", -2.0)
+    assert (story["quad_code"], story["cameo_code"], story["goldstein"]) == (3, "112", -2.0)
     assert (story["num_mentions"], story["num_articles"], story["num_sources"]) == (3, 3, 2)
     assert story["coder"].startswith("eventcoder ")
+    assert story["event_text"] == [SENTENCE]  # three mentions, one sentence
+    assert story["cite_info"] == {"url": "https://www.dawn.com/a1"}
+    assert story["event_loc"] is None
     assert [m["doc_id"] for m in story["mentions"]] == ["a1", "a2", "a3"]
     assert all(m["sentence"] == SENTENCE for m in story["mentions"])
+
+
+@pytest.mark.parametrize(
+    "code, name, entity",
+    [
+        # PLOVER's entity code: the country, or its own codes for international actors.
+        ("USA", "the United States", {"code": "USA", "sector": None,
+                                      "identifier_text": "United States"}),
+        ("USAGOV", "Mark Toner", {"code": "USA", "sector": "GOV", "identifier_text": "Mark Toner"}),
+        ("IGOUNO", "UN", {"code": "UNO", "sector": None, "identifier_text": "United Nations"}),
+        ("IGOEUR", "EU", {"code": "EUR", "sector": None, "identifier_text": "European Union"}),
+        ("IGOAFR", "AU", {"code": "IGO", "sector": None, "identifier_text": "African Union"}),
+        ("NGOHRW", "HRW", {"code": "NGO", "sector": None, "identifier_text": "Human Rights Watch"}),
+        ("IMGREB", "ISIS", {"code": "IMG", "sector": "REB", "identifier_text": "ISIS"}),
+        ("---REB", None, {"code": None, "sector": "REB", "identifier_text": None}),
+        ("XKXGOV", None, {"code": "KOS", "sector": "GOV", "identifier_text": None}),
+    ],
+)  # fmt: skip
+def test_export_plover_entity_layout(
+    tmp_path: Path, code: str, name: str | None, entity: dict[str, Any]
+) -> None:
+    event = _event("a1", actor=code)
+    event.actor.name = name
+    if code[:3] in ("IGO", "NGO"):
+        event.actor.sector = code[:3]  # as the orgs table gives them
+    (record,) = _plover(tmp_path, _store(tmp_path, [(_article("a1"), [event])]))
+    (actor,) = record["actor"]
+    assert list(actor)[:4] == ENTITY_FIELDS
+    assert {k: actor[k] for k in entity} == entity
+    assert actor["actor_code"] == code
+
+
+def test_export_plover_event_loc(tmp_path: Path) -> None:
+    event = _event("a1")
+    event.location = {
+        "text": "Quetta", "name": "Quetta", "kind": "city", "feature": "PPLA", "country": "PAK",
+        "country_fips": "PK", "admin1": "Balochistan", "admin1_code": "02",
+        "lat": 30.18, "lon": 67.0, "geonameid": 1167528,
+        "full_name": "Quetta, Balochistan, Pakistan", "gdelt_type": 4, "adm1": "PK02",
+        "feature_id": "1167528",
+    }  # fmt: skip
+    (record,) = _plover(tmp_path, _store(tmp_path, [(_article("a1"), [event])]))
+    assert record["event_loc"] == {
+        "extracted_place": "Quetta", "resolved_place": "Quetta", "geonameid": 1167528,
+        "lat": 30.18, "lon": 67.0, "city": "Quetta", "district": None,
+        "province": "Balochistan", "country": "Pakistan", "country_code": "PAK",
+        "feature_class": "P", "feature_code": "PPLA", "resolution": 4,
+    }  # fmt: skip
+    assert list(record["event_loc"]) == LOCATION_FIELDS
 
 
 def test_export_plover_recipient_and_event_may_be_empty(tmp_path: Path) -> None:
@@ -487,3 +616,109 @@ def test_export_docs_list_every_column() -> None:
     text = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
     columns = (*GDELT_EVENT_COLUMNS, *GDELT_MENTION_COLUMNS, *MERGED_COLUMNS, *MENTION_FIELDS)
     assert [c for c in columns if f"`{c}`" not in text] == []
+
+
+# -- the command line: -o's ending, standard output ------------------------------------------
+
+runner = CliRunner()
+
+
+def _cli(*args: str) -> Result:
+    return runner.invoke(app, ["export", *args])
+
+
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("out.tsv", "gdelt"), ("out.tsv.gz", "gdelt"), ("out.jsonl", "plover"),
+        ("out.json", "plover"), ("out.ndjson.zst", "plover"), ("out.parquet", "parquet"),
+        ("out.csv", "csv"), ("OUT.CSV", "csv"), ("-", "gdelt"),
+    ],
+)  # fmt: skip
+def test_export_output_format_follows_the_ending(name: str, fmt: str) -> None:
+    assert output_format(name) == fmt
+    assert output_format(name, fmt) == fmt
+
+
+@pytest.mark.parametrize(
+    "name, fmt, message",
+    [
+        ("out.parquet", "csv", "means .* output, but --format is"), ("out.tsv", "plover", "means .* output, but --format is"), ("out.csv.gz", "gdelt", "means .* output, but --format is"),
+        ("out.txt", None, "cannot tell the export format"), ("out", None, "cannot tell the export format"), ("out.parquet.gz", None, "Parquet compresses inside"),
+        ("out.tsv", "xml", "Unknown export format"),
+    ],
+)  # fmt: skip
+def test_export_output_format_refuses(name: str, fmt: str | None, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        output_format(name, fmt)
+
+
+def test_export_cli_format_from_the_ending(tmp_path: Path) -> None:
+    db = _three_articles(tmp_path)
+    result = _cli("--db", str(db), "-o", str(tmp_path / "events.parquet"))
+    assert result.exit_code == 0, result.stderr
+    rows = duckdb.read_parquet(str(tmp_path / "events.parquet")).fetchall()
+    assert len(rows) == 4  # the stored mentions, as --format parquet writes them
+    result = _cli("--db", str(db), "-o", str(tmp_path / "events.jsonl.gz"))
+    assert result.exit_code == 0, result.stderr
+    with gzip.open(tmp_path / "events.jsonl.gz", "rt", encoding="utf-8") as fh:
+        assert [json.loads(line)["event"] for line in fh] == [["ACCUSE"], ["ACCUSE"]]
+
+
+def test_export_cli_default_output_follows_the_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _three_articles(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert _cli("--db", str(db), "--format", "plover").exit_code == 0
+    assert _cli("--db", str(db)).exit_code == 0
+    written = {p.name for p in tmp_path.glob("events.*")} - {"events.duckdb", "events.duckdb.lock"}
+    assert written == {"events.jsonl", "events.tsv", "events.mentions.tsv"}
+    assert json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])["id"]
+
+
+def test_export_cli_refuses_a_format_the_ending_contradicts(tmp_path: Path) -> None:
+    db = _three_articles(tmp_path)
+    out = tmp_path / "events.parquet"
+    result = _cli("--db", str(db), "--format", "csv", "-o", str(out))
+    assert result.exit_code == 2
+    assert "'.parquet' means parquet output, but --format is csv" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "plover", "csv", "parquet"])
+def test_export_cli_writes_to_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    db = _three_articles(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = set(tmp_path.iterdir())
+    result = _cli("--db", str(db), "--format", fmt, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert set(tmp_path.iterdir()) == before  # no file named "-", no mentions file
+    assert "-> standard output" in result.stderr
+    # The same bytes as the file export writes.
+    export(db, fmt, tmp_path / f"file.{fmt}")
+    expected = (tmp_path / f"file.{fmt}").read_bytes()
+    if fmt == "parquet":
+        got = tmp_path / "got.parquet"
+        got.write_bytes(result.stdout_bytes)
+        assert (
+            duckdb.read_parquet(str(got)).fetchall()
+            == duckdb.read_parquet(str(tmp_path / f"file.{fmt}")).fetchall()
+        )
+    else:
+        assert result.stdout_bytes == expected and expected
+
+
+def test_export_cli_standard_output_defaults_to_gdelt_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _three_articles(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = _cli("--db", str(db), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(len(line.split("\t")) == 61 for line in lines)
+    assert not (tmp_path / "-").exists() and not (tmp_path / "-.mentions").exists()

@@ -111,3 +111,29 @@ def test_pipeline_dictionary_phrases_tokenised_as_the_tokenizer_does(nlp: Langua
     assert len(phrases) > 5000
     for phrase in phrases:
         assert list(tokenize(phrase)) == [t.text for t in nlp.tokenizer(phrase)], phrase
+
+
+YESTERDAY = "Pakistan accused India yesterday of sponsoring terrorism in Balochistan."
+
+
+def test_pipeline_make_doc_gives_the_article_date(nlp: Language) -> None:
+    doc = nlp(eventcoder.make_doc(nlp, YESTERDAY, date="2016-09-09", doc_id="a1"))
+    (event,) = [e for e in doc._.events if e.event_type == "ACCUSE"]
+    assert (event.date, event.date_text, event.doc_id) == ("2016-09-08", "yesterday", "a1")
+
+
+def test_pipeline_pipe_as_tuples_gives_the_article_date(nlp: Language) -> None:
+    texts = [
+        (YESTERDAY, {"date": "2016-09-09", "id": "a1"}),
+        (YESTERDAY, {"date": "2021-03-01T08:30:00Z", "id": "a2", "source": "dawn"}),
+        (YESTERDAY, None),  # no context: no date, as with nlp(text)
+    ]
+    coded = {}
+    for doc, context in nlp.pipe(texts, as_tuples=True):
+        (event,) = [e for e in doc._.events if e.event_type == "ACCUSE"]
+        coded[event.doc_id] = (event.date, context)
+    assert coded == {
+        "a1": ("2016-09-08", texts[0][1]),  # the context comes back as given
+        "a2": ("2021-02-28", texts[1][1]),
+        "": (None, None),
+    }

@@ -64,6 +64,8 @@ def test_plot_map_png_and_html(seed_store: Path, tmp_path: Path) -> None:
     # Modi spoke at the ASEAN summit in Laos: the one located event.
     assert data[["place", "n_events"]].values.tolist() == [["Laos", 1]]
     _check_png(tmp_path / "map.png")
+    merged = plot.map(seed_store, tmp_path / "merged.png", "IND", "PAK", merged=True)
+    assert merged[["place", "n_events"]].values.tolist() == [["Laos", 1]]
     plot.map(seed_store, tmp_path / "map.html", "IND", "PAK")
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert not REMOTE.search(page) and "Laos" in page

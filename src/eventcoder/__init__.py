@@ -3,6 +3,8 @@
 import eventcoder
 events = eventcoder.code(text, date="2016-09-09")      # list of Event
 nlp = eventcoder.load(); doc = nlp(text); doc._.events  # the spaCy way
+doc = nlp(eventcoder.make_doc(nlp, text, date="2016-09-09"))  # with the article's date
+nlp.pipe([(text, {"date": "2016-09-09", "id": "a1"})], as_tuples=True)  # or as spaCy's context
 eventcoder.to_dataframe(events)                         # a pandas DataFrame, one row an event
 """
 
@@ -16,7 +18,7 @@ from spacy.language import Language
 
 from eventcoder.errors import DataFileError, InputError, ModelError
 from eventcoder.io.readers import Article
-from eventcoder.pipeline import load, pipe
+from eventcoder.pipeline import load, make_doc, pipe
 from eventcoder.records import Actor, Event, Trigger
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Actor", "Article", "DataFileError", "Event", "InputError", "ModelError", "Trigger", "code",
-    "load", "pipe", "to_dataframe",
+    "load", "make_doc", "pipe", "to_dataframe",
 ]  # fmt: skip
 __version__ = "0.1.0"
 

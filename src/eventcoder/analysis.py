@@ -268,7 +268,7 @@ def events(store: StoreLike, selection: Selection | None = None) -> pd.DataFrame
     selection = selection or Selection()
     with _connection(store) as con:
         query, params = selection.sql(con)
-        return con.execute(f"{query} ORDER BY day, doc_id", params).df()
+        return con.execute(f"{query} ORDER BY day", params).df()
 
 
 def _side(role: str, by: str) -> str:

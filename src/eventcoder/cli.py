@@ -21,6 +21,7 @@ from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
 from eventcoder.explain import explain as run_explain
 from eventcoder.explain import render as render_explanation
+from eventcoder.export import default_output, is_stdout
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
@@ -37,6 +38,7 @@ app = typer.Typer(
     help="Political event data from news text: who did what to whom, in PLOVER and CAMEO.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: wraps at any width, flags shown as flags (test_cli_help)
 )
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -60,12 +62,15 @@ def _options(
 
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help="Installed spaCy pipeline [env: EVENTCODER_MODEL]."),
+    typer.Option(
+        "--model", metavar="NAME", help="Installed spaCy pipeline [env: EVENTCODER_MODEL]."
+    ),
 ]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--actors",
+        metavar="FILE",
         help="Extra actors: orgs.tsv format, countries/agents/people.tsv format with a header "
         "line, or YAML; repeatable.",
     ),
@@ -73,17 +78,19 @@ ActorsOption = Annotated[
 BuiltinActorsOption = Annotated[
     bool,
     typer.Option(
-        " /--no-builtin-actors",
+        "--builtin-actors/--no-builtin-actors",
         show_default=False,
-        help="Leave out the built-in actor tables (data/actors/): only --actors files name actors.",
+        help="Use the built-in actor tables (data/actors/), the default; leave them out to have "
+        "only the --actors files name actors.",
     ),
 ]
 BuiltinVerbsOption = Annotated[
     bool,
     typer.Option(
-        " /--no-builtin-verbs",
+        "--builtin-verbs/--no-builtin-verbs",
         show_default=False,
-        help="Leave out the built-in verb and noun patterns: only --verbs files code events.",
+        help="Use the built-in verb and noun patterns, the default; leave them out to have only "
+        "the --verbs files code events.",
     ),
 ]
 
@@ -98,17 +105,24 @@ ReportedOption = Annotated[
 ]
 VerbsOption = Annotated[
     list[Path] | None,
-    typer.Option("--verbs", help="Extra verb patterns (verbs.tsv format or YAML); repeatable."),
+    typer.Option(
+        "--verbs",
+        metavar="FILE",
+        help="Extra verb patterns (verbs.tsv format or YAML); repeatable.",
+    ),
 ]
 SpeechOption = Annotated[
     list[Path] | None,
-    typer.Option("--speech", help="Extra speech cues (speech.tsv format); repeatable."),
+    typer.Option(
+        "--speech", metavar="FILE", help="Extra speech cues (speech.tsv format); repeatable."
+    ),
 ]
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
-        "them, or - for stdin."
+        metavar="INPUT",
+        help="Files (.txt .jsonl .html .csv .tsv .rss .atom .xml .warc .warc.gz), directories "
+        "of them, or - for stdin.",
     ),
 ]
 ClassifierOption = Annotated[
@@ -119,7 +133,8 @@ ClassifierOption = Annotated[
     ),
 ]
 DateOption = Annotated[
-    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated input.")
+    str | None,
+    typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for undated input."),
 ]
 
 
@@ -175,18 +190,26 @@ def _table(article: Article, events: list[Event]) -> Table:
     return table
 
 
-@app.command()
+@app.command(short_help="Code articles into events: a table, a file (-o) or a store.")
 def code(
     inputs: InputsArgument,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write events to .jsonl, .csv or .parquet ('-': JSONL)."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write events to .jsonl, .csv or .parquet ('-': JSONL on stdout).",
         ),
     ] = None,
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="Store documents and events in this DuckDB file; resumes."),
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Store documents and events in this DuckDB file; resumes. Readers can query "
+            "or export it while the run codes (docs/store.md).",
+        ),
     ] = None,
     date: DateOption = None,
     model: ModelOption = None,
@@ -201,16 +224,31 @@ def code(
         bool, typer.Option("--keep-negated", help="Keep negated events, marked negated.")
     ] = False,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes on this machine.")
+        int, typer.Option("--workers", min=1, metavar="N", help="Processes on this machine.")
     ] = 1,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Dask scheduler address (tcp://host:8786) or 'local'."),
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Dask scheduler address (tcp://host:8786) or 'local' (docs/scaling.md).",
+        ),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles a batch.")] = 256,
-    text_column: Annotated[str, typer.Option("--text-column", help="CSV: text column.")] = "text",
-    id_column: Annotated[str, typer.Option("--id-column", help="CSV: id column.")] = "id",
-    date_column: Annotated[str, typer.Option("--date-column", help="CSV: date column.")] = "date",
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size", min=1, metavar="N", help="Articles a batch (one store transaction)."
+        ),
+    ] = 256,
+    text_column: Annotated[
+        str, typer.Option("--text-column", metavar="NAME", help="CSV: text column.")
+    ] = "text",
+    id_column: Annotated[
+        str, typer.Option("--id-column", metavar="NAME", help="CSV: id column.")
+    ] = "id",
+    date_column: Annotated[
+        str, typer.Option("--date-column", metavar="NAME", help="CSV: date column.")
+    ] = "date",
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
     ] = False,
@@ -238,10 +276,13 @@ def code(
     columns = CsvColumns(text=text_column, id=id_column, date=date_column)
     try:
         with ExitStack() as stack:
+            # The store first: a store another run is coding stops us before the model loads.
+            store = stack.enter_context(Store(db)) if db is not None else None
+            progress = stack.enter_context(RunProgress(err, output or db, inputs))
             if workers == 1 and dask is None:
                 pipeline_for(spec)  # fail early on a bad model; the run reuses this pipeline
+            progress.coding()
             items = read_inputs(inputs, date, columns)
-            store = stack.enter_context(Store(db)) if db is not None else None
             writer = (
                 stack.enter_context(EventWriter(output))
                 if output is not None and not to_stdout
@@ -250,7 +291,6 @@ def code(
             # On a cluster, results bound only for the store stay on the workers' file system
             # as Parquet; results also bound for a file or the terminal come back to this process.
             parts = part_dir(db) if dask is not None and db is not None and output is None else None
-            progress = stack.enter_context(RunProgress(err, output or db, inputs))
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
                 events = [e for c in coded for e in c.events]
@@ -267,8 +307,8 @@ def code(
                         sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 if output is None and db is None:
                     for c in coded:
-                        out.print(_table(c.article, c.events))
-                progress.advance(coded)
+                        if c.events:  # an article without events prints nothing
+                            out.print(_table(c.article, c.events))
 
             summary = run(
                 spec,
@@ -280,6 +320,7 @@ def code(
                 skip=store.unseen if store is not None else None,
                 on_reject=_report_reject,
                 parts=parts,
+                on_article=lambda c: progress.advance([c]),
             )
             if store is not None and parts is not None:
                 store.load_parts(parts)
@@ -321,13 +362,16 @@ def _quote_table(article: Article, quotes: list[Quote]) -> Table:
     return table
 
 
-@app.command()
+@app.command(short_help="List who said what: quotes and reported speech.")
 def quotes(
     inputs: InputsArgument,
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write quotes to .jsonl, .csv or .parquet ('-': JSONL)."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write quotes to .jsonl, .csv or .parquet ('-': JSONL on stdout).",
         ),
     ] = None,
     date: DateOption = None,
@@ -336,7 +380,7 @@ def quotes(
     builtin_actors: BuiltinActorsOption = True,
     speech: SpeechOption = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes on this machine.")
+        int, typer.Option("--workers", min=1, metavar="N", help="Processes on this machine.")
     ] = 1,
 ) -> None:
     """List who said what: direct quotes and reported speech with their speakers."""
@@ -369,7 +413,7 @@ def quotes(
                     elif to_stdout:
                         for quote in c.quotes:
                             sys.stdout.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
-                    else:
+                    elif c.quotes:  # like code's table: nothing for an article without any
                         out.print(_quote_table(c.article, c.quotes))
 
             summary = run(
@@ -388,38 +432,76 @@ def quotes(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(short_help="Export the store: GDELT, PLOVER, Parquet or CSV.")
 def export(
-    db: Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")],
-    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, parquet or csv.")] = "gdelt",
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output file.")] = Path(
-        "events.tsv"
-    ),
+    db: Annotated[
+        Path,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="The DuckDB store written by `code --db`; it may still be coding.",
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="gdelt, plover, parquet or csv. Default: what -o's ending names (.tsv gdelt, "
+            ".jsonl/.json plover, .parquet, .csv), else gdelt.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Output file, or - for standard output. Default: events.tsv, .jsonl, .parquet "
+            "or .csv after the format.",
+            show_default=False,
+        ),
+    ] = None,
     window: Annotated[
-        int, typer.Option("--window", min=1, help="Days within which the same event merges.")
+        int,
+        typer.Option(
+            "--window", min=1, metavar="DAYS", help="Days within which the same event merges."
+        ),
     ] = 1,
     merged: Annotated[
         bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
     ] = False,
 ) -> None:
-    """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV."""
+    """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV
+    (docs/export.md)."""
     if not db.exists():
         _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
     try:
-        counts = run_export(db, fmt, output, window_days=window, merged=merged)
+        target = output if output is not None else default_output(fmt)
+        counts = run_export(db, fmt, target, window_days=window, merged=merged)
     except (InputError, ValueError) as e:
         _fail(str(e))
         return
+    where = "standard output" if is_stdout(target) else target
     err.print(
-        ", ".join(f"{n} {what}" for what, n in counts.items()) + f" -> {output}", highlight=False
+        ", ".join(f"{n} {what}" for what, n in counts.items()) + f" -> {where}", highlight=False
     )
 
 
-@app.command()
+@app.command(short_help="Score the coder against labelled data.")
 def evaluate(
-    file: Annotated[Path, typer.Argument(help="Labelled JSONL (see docs/evaluation.md).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD.jsonl",
+            help="Labelled articles, one JSON object a line (format: docs/evaluation.md).",
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    worst: Annotated[int, typer.Option(help="How many worst documents to list.")] = 10,
+    worst: Annotated[
+        int, typer.Option("--worst", metavar="N", help="How many worst documents to list.")
+    ] = 10,
     model: ModelOption = None,
     actors: ActorsOption = None,
     builtin_actors: BuiltinActorsOption = True,
@@ -428,7 +510,10 @@ def evaluate(
     reported: ReportedOption = Reported.both,
     classifier: ClassifierOption = False,
 ) -> None:
-    """Score the coder against labelled data: type, actor and triple P/R/F1, quad accuracy."""
+    """Score the coder against labelled data: type, actor and triple P/R/F1, quad accuracy.
+
+    The gold format and the scoring rules are in docs/evaluation.md.
+    """
     if not file.exists():
         _fail(f"{file}: no such file.")
     try:
@@ -475,11 +560,12 @@ def evaluate(
             out.print(f"  false:  {miss['false']}", highlight=False)
 
 
-@app.command()
+@app.command(short_help="Show how a sentence is coded, and why.")
 def explain(
     sentence: Annotated[str, typer.Argument(help="The sentence (or text) to explain, quoted.")],
     date: Annotated[
-        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of the text.")
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date of the text."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     model: ModelOption = None,
@@ -491,7 +577,7 @@ def explain(
     speech: SpeechOption = None,
     classifier: ClassifierOption = False,
 ) -> None:
-    """Show how a sentence is coded: the parse, the actors, every pattern tried and why each
+    """Show how a sentence is coded: the parse, the actors, every pattern tried, and why each
     event was or was not coded."""
     spec = PipelineSpec(
         model,
@@ -665,27 +751,41 @@ def plot_network(
 dictionaries = typer.Typer(
     help="Dictionaries from other coders, converted to eventcoder's files.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
-app.add_typer(dictionaries, name="dictionaries")
+app.add_typer(dictionaries, name="dictionaries", short_help="Convert other coders' dictionaries.")
 
 
-@dictionaries.command("import-petrarch")
+@dictionaries.command(
+    "import-petrarch", short_help="PETRARCH/TABARI dictionaries to one YAML file."
+)
 def import_petrarch(
     files: Annotated[
         list[Path],
-        typer.Argument(help="PETRARCH/TABARI actor, agent, verb (or discard) dictionaries."),
+        typer.Argument(
+            metavar="FILE",
+            help="PETRARCH/TABARI actor, agent, verb (or discard) dictionaries.",
+        ),
     ],
     output: Annotated[
-        str, typer.Option("-o", "--output", help="The YAML file to write ('-': stdout).")
+        str,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="The YAML file to write ('-': stdout)."
+        ),
     ],
     report: Annotated[
         Path | None,
-        typer.Option("--report", help="Write every entry not converted, or approximated, as TSV."),
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Write every entry not converted, or approximated, as TSV.",
+        ),
     ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help=f"Read every file as this kind ({', '.join(KINDS)}); default: detected from "
             "each file's content.",
         ),

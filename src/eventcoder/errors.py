@@ -68,6 +68,18 @@ class Errors:
     )
     E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
     E046 = "{path}, line {line}: unknown speech-cue kind {kind!r}. Use one of: {known}."
+    E047 = (
+        "{path}: the ending {suffix!r} means {named} output, but --format is {fmt}. Drop "
+        "--format, or give -o an ending of {fmt}."
+    )
+    E048 = (
+        "{path}: cannot tell the export format from this ending. Give --format (gdelt, plover, "
+        "parquet or csv), or end the file in one of: {endings}."
+    )
+    E049 = (
+        "{path}: Parquet compresses inside the file, so it takes no .gz or .zst ending. End it "
+        "in .parquet."
+    )
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
@@ -145,6 +157,15 @@ class Errors:
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
+    E110 = (
+        "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "
+        "eventcoder run lets readers in between its batches; close the other program's "
+        "connection (a duckdb shell or notebook holding it), or try again later."
+    )
+    E111 = (
+        "{path} is being coded by another eventcoder run (PID {pid}). Wait until it finishes, "
+        "or code into another --db; `eventcoder export` can read it meanwhile."
+    )
     E130 = (
         "{term!r} names no actor. Give a 3-letter country or code prefix (PAK, IGO), a full "
         "actor code (PAKGOV) or sector:XXX (sector:MIL); docs/analysis.md."

@@ -13,14 +13,28 @@ never passes through Python lists.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import astuple
 from pathlib import Path
 
 import duckdb
 
 from eventcoder import __version__
+from eventcoder.actor_codes import parse_all
 from eventcoder.errors import Errors, InputError
+from eventcoder.store import connect
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
+# An output file's ending -> the format it is written in when --format is not given; the first
+# ending of a format is its default (events.tsv). A compression suffix may follow the ending.
+FORMAT_SUFFIXES = {
+    ".tsv": "gdelt", ".jsonl": "plover", ".json": "plover", ".ndjson": "plover",
+    ".parquet": "parquet", ".csv": "csv",
+}  # fmt: skip
+_COMPRESSION = (".gz", ".zst")
 
 # GDELT 2.0 event table, in the codebook's order (61 columns).
 _GEO_FIELDS = (
@@ -52,8 +66,8 @@ GDELT_MENTION_COLUMNS: tuple[str, ...] = (
 
 # Where a merged event happened: the location of its first mention that has one.
 LOCATION_COLUMNS: tuple[str, ...] = (
-    "name", "full_name", "kind", "country", "country_fips", "adm1", "lat", "lon", "geonameid",
-    "feature_id", "gdelt_type",
+    "text", "name", "full_name", "kind", "feature", "country", "country_fips", "admin1", "adm1",
+    "lat", "lon", "geonameid", "feature_id", "gdelt_type",
 )  # fmt: skip
 
 # One merged event: the columns of merged_events(), in order.
@@ -80,6 +94,8 @@ _MENTION_ORDER = "day NULLS LAST, doc_id, sentence_index, trigger_start, event_i
 _GID = "(('0x' || left(sha1(group_key), 16))::UBIGINT & 9223372036854775807)::BIGINT"
 _STAMP = "'%Y%m%d%H%M%S'"
 _TSV = ", DELIMITER '\t', HEADER false"  # GDELT's raw files: tabs, no header
+# The temporary table of the store's actor codes in the field's layouts (_load_actor_codes).
+_ACTOR_CODES = "actor_codes"
 
 
 def _keyed_sql(window_days: int) -> str:
@@ -169,32 +185,94 @@ def mentions_path(out: Path) -> Path:
     ``events.tsv`` -> ``events.mentions.tsv``; a compression suffix stays last
     (``events.tsv.gz`` -> ``events.mentions.tsv.gz``).
     """
-    suffixes = out.suffixes[-2:] if out.suffix in (".gz", ".zst") else out.suffixes[-1:]
+    suffixes = out.suffixes[-2:] if out.suffix in _COMPRESSION else out.suffixes[-1:]
     ending = "".join(suffixes)
     stem = out.name[: len(out.name) - len(ending)] if ending else out.name
     return out.with_name(f"{stem}.mentions{ending}")
 
 
+def output_format(out: Path | str, fmt: str | None = None) -> str:
+    """The format to write ``out`` in: ``fmt`` when given, else the one its ending names.
+
+    out: the output file, or ``-`` for standard output. fmt: a format of
+    :data:`EXPORT_FORMATS`, or None to take it from the ending (:data:`FORMAT_SUFFIXES`;
+    a compression suffix ``.gz``/``.zst`` may follow it). Standard output, with no ``fmt``,
+    is ``gdelt``. Raises :class:`InputError` for an unknown format, an ending that names another
+    format than ``fmt``, an ending that names none when ``fmt`` is None, and a compressed Parquet
+    file (Parquet compresses inside the file).
+    """
+    if fmt is not None and fmt not in EXPORT_FORMATS:
+        raise InputError(Errors.E040.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
+    if is_stdout(out):
+        return fmt or "gdelt"
+    path = Path(out)
+    compressed = path.suffix.lower() in _COMPRESSION
+    suffix = (path.with_suffix("") if compressed else path).suffix.lower()
+    named = FORMAT_SUFFIXES.get(suffix)
+    if named is not None and fmt is not None and named != fmt:
+        raise InputError(Errors.E047.format(path=out, suffix=suffix, named=named, fmt=fmt))
+    if named is None and fmt is None:
+        endings = ", ".join(f"{s} {f}" for s, f in FORMAT_SUFFIXES.items())
+        raise InputError(Errors.E048.format(path=out, endings=endings))
+    chosen = fmt or named
+    if chosen == "parquet" and compressed:
+        raise InputError(Errors.E049.format(path=out))
+    return str(chosen)
+
+
+def default_output(fmt: str | None) -> Path:
+    """Where ``export`` writes when no output is given: ``events`` with the format's ending
+    (``events.tsv`` for gdelt, the default format)."""
+    fmt = output_format("-", fmt)
+    return Path("events" + next(s for s, f in FORMAT_SUFFIXES.items() if f == fmt))
+
+
+def is_stdout(out: Path | str) -> bool:
+    """Whether ``out`` means standard output (``-``)."""
+    return str(out) == "-"
+
+
 def export(
-    db: Path, fmt: str, out: Path, window_days: int = 1, merged: bool = False
+    db: Path, fmt: str | None, out: Path | str, window_days: int = 1, merged: bool = False
 ) -> dict[str, int]:
     """Write the store ``db`` to ``out`` in format ``fmt``.
 
     db: the DuckDB store (opened read-only). fmt: ``gdelt`` (event table to ``out``, mentions
     table to :func:`mentions_path` of it), ``plover`` (JSON Lines of merged events), ``parquet``
-    or ``csv`` (the stored per-mention events, or merged events with ``merged``).
-    out: the output file, overwritten. window_days: the merge window in days.
+    or ``csv`` (the stored per-mention events, or merged events with ``merged``); None: the
+    format ``out``'s ending names (:func:`output_format`).
+    out: the output file, overwritten, or ``-`` for standard output (gdelt writes only its
+    event table there). window_days: the merge window in days.
     merged: parquet/csv only: write merged events instead of the stored rows.
     Returns the rows written: ``events`` (rows in ``out``) and, for merged outputs, ``mentions``
     (the mentions they carry; for gdelt the rows of the mentions file).
-    Raises :class:`InputError` for an unknown format, a bad window, a store that cannot be read
-    or an output that cannot be written.
+    Raises :class:`InputError` for an unknown format or one the ending contradicts, a bad
+    window, a store that cannot be read or an output that cannot be written.
     """
-    db, out = Path(db), Path(out)
-    if fmt not in EXPORT_FORMATS:
-        raise InputError(Errors.E040.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
+    fmt = output_format(out, fmt)
     _check_window(window_days)
-    outputs = [out, mentions_path(out)] if fmt == "gdelt" else [out]
+    if not is_stdout(out):
+        return _write(Path(db), fmt, Path(out), window_days, merged)
+    # COPY writes files: write one aside and pour it out, so that even Parquet comes out whole.
+    with tempfile.TemporaryDirectory(prefix="eventcoder-export-") as tmp:
+        path = Path(tmp) / default_output(fmt).name
+        counts = _write(Path(db), fmt, path, window_days, merged, mentions_file=False)
+        with open(path, "rb") as written:
+            try:
+                shutil.copyfileobj(written, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:
+                # The reader stopped early (``| head``): no error. Point standard output at
+                # /dev/null so that Python's flush at exit does not fail on the pipe again.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return counts
+
+
+def _write(
+    db: Path, fmt: str, out: Path, window_days: int, merged: bool, mentions_file: bool = True
+) -> dict[str, int]:
+    """:func:`export` to a file; ``mentions_file``: gdelt also writes its mentions table."""
+    outputs = [out, mentions_path(out)] if fmt == "gdelt" and mentions_file else [out]
     for path in outputs:
         if path.resolve() == db.resolve():
             raise InputError(Errors.E045.format(path=path))
@@ -202,11 +280,13 @@ def export(
     try:
         for path in outputs:
             _check_writable(path)
+        _load_actor_codes(con)
         if fmt == "gdelt":
-            return {
-                "events": _copy(con, _gdelt_events_sql(window_days), out, "CSV", _TSV),
-                "mentions": _copy(con, _gdelt_mentions_sql(window_days), outputs[1], "CSV", _TSV),
-            }
+            counts = {"events": _copy(con, _gdelt_events_sql(window_days), out, "CSV", _TSV)}
+            if mentions_file:
+                query = _gdelt_mentions_sql(window_days)
+                counts["mentions"] = _copy(con, query, outputs[1], "CSV", _TSV)
+            return counts
         if fmt == "plover":
             written = _copy(con, _plover_sql(window_days), out, "JSON")
             return {"events": written, "mentions": _mention_count(con)}
@@ -248,17 +328,7 @@ def _gdelt_events_sql(window_days: int) -> str:
         "SOURCEURL": _clean("source_url"),
     }
     for n, role in (("1", "actor"), ("2", "recipient")):
-        code = f"{role}_code"
-        exprs[f"Actor{n}Code"] = code
-        exprs[f"Actor{n}Name"] = _clean(f"upper(coalesce({role}_name, {role}_text))")
-        exprs[f"Actor{n}CountryCode"] = f"{role}_country"
-        # Only IGO and NGO codes name a known group (IGOUNO -> UNO); IMGREB and country codes
-        # do not.
-        exprs[f"Actor{n}KnownGroupCode"] = (
-            f"CASE WHEN regexp_full_match({code}, '(IGO|NGO)[A-Z0-9]{{3}}') "
-            f"THEN substr({code}, 4, 3) END"
-        )
-        exprs[f"Actor{n}Type1Code"] = f"{role}_sector"
+        exprs.update(_gdelt_actor_exprs(f"Actor{n}", role))
     for geo in ("Actor1Geo", "Actor2Geo"):
         exprs[f"{geo}_Type"] = "0"  # GDELT's "no location": actors are not placed (docs/export.md)
     geo_columns = {
@@ -279,8 +349,53 @@ def _gdelt_events_sql(window_days: int) -> str:
             -- Undated events take the day their documents were first coded.
             SELECT *, coalesce(date::DATE, first_coded_at::DATE) AS day
             FROM ({_merged_sql(window_days)})
-        )
+        ){_join_actor_codes()}
         ORDER BY date NULLS LAST, global_event_id"""
+
+
+def _gdelt_actor_exprs(prefix: str, role: str) -> dict[str, str]:
+    """GDELT's ten fields of one actor (``Actor1``: the actor, ``Actor2``: the recipient), in
+    CAMEO's code layout (:mod:`eventcoder.actor_codes`): ``---REB`` is ``REB`` with no country,
+    and the name is the code's one canonical name, so the same code is named alike in every row.
+    """
+    codes = f"{role}_codes"  # the joined row of :data:`_ACTOR_CODES` for this actor
+    # A code no table names keeps the name or words the mentions give it most often.
+    name = f"coalesce({codes}.name, {role}_name, {role}_text)"
+    return {
+        f"{prefix}Code": f"{codes}.gdelt_code",
+        f"{prefix}Name": _clean(f"upper({name})"),
+        f"{prefix}CountryCode": f"{codes}.country",
+        f"{prefix}KnownGroupCode": f"{codes}.known_group",
+        **{f"{prefix}Religion{i}Code": f"{codes}.religions[{i}]" for i in (1, 2)},
+        **{f"{prefix}Type{i}Code": f"{codes}.types[{i}]" for i in (1, 2, 3)},
+    }
+
+
+def _join_actor_codes() -> str:
+    """The :data:`_ACTOR_CODES` row of the actor and of the recipient, as ``actor_codes`` and
+    ``recipient_codes``."""
+    return "".join(
+        f"\n        LEFT JOIN {_ACTOR_CODES} AS {role}_codes ON {role}_codes.code = {role}_code"
+        for role in ("actor", "recipient")
+    )
+
+
+def _load_actor_codes(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill the temporary table :data:`_ACTOR_CODES` with every actor code of the store read
+    into the GDELT and PLOVER layouts (:func:`eventcoder.actor_codes.parse`), and the country
+    codes of its places, which name their country the same way."""
+    rows = con.execute(
+        "SELECT code FROM (SELECT unnest([actor_code, recipient_code, location_country]) AS code "
+        "FROM events) WHERE code IS NOT NULL"
+    ).fetchall()
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {_ACTOR_CODES} (code VARCHAR, gdelt_code VARCHAR, "
+        "country VARCHAR, known_group VARCHAR, religions VARCHAR[], types VARCHAR[], "
+        "name VARCHAR, plover_code VARCHAR)"
+    )
+    parsed = [astuple(p) for p in parse_all(row[0] for row in rows)]
+    if parsed:
+        con.executemany(f"INSERT INTO {_ACTOR_CODES} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", parsed)
 
 
 def _gdelt_mentions_sql(window_days: int) -> str:
@@ -311,38 +426,113 @@ def _gdelt_mentions_sql(window_days: int) -> str:
         ORDER BY "GLOBALEVENTID", {_MENTION_ORDER}"""
 
 
+def _plover_fields() -> dict[str, str]:
+    """A PLOVER record's fields (manual, "Data Fields"), then ours: name -> SQL over a merged
+    event joined to its actor codes. A field the store comes to hold is one more line here."""
+    sentences = "list_transform(mentions, lambda m: m.sentence)"
+    # Each evidence sentence once, in mention order (list_distinct would not keep the order).
+    event_text = f"list_filter({sentences}, lambda s, i: list_position({sentences}, s) = i)"
+    return {
+        "id": "global_event_id::VARCHAR",
+        "date": "date",
+        "enddate": "CASE WHEN end_date <> date THEN end_date END",
+        "actor": f"[{_plover_entity('actor')}]",
+        "recipient": (
+            f"CASE WHEN recipient_code IS NULL THEN [] ELSE [{_plover_entity('recipient')}] END"
+        ),
+        "event": _as_list("event_type"),
+        "mode": _as_list('"mode"'),
+        "context": "coalesce(string_split(context, ';'), [])",
+        "quad_code": "quad_class",
+        "event_loc": _plover_location(),
+        "event_text": event_text,
+        "cite_info": _struct({"url": "source_url"}),
+        "coder": f"'eventcoder {__version__}'",
+        "coded_date": "strftime(last_coded_at, '%Y-%m-%d')",
+        "coded_time": "strftime(last_coded_at, '%H:%M:%SZ')",
+        # Ours: not PLOVER's, named so that no one takes them for PLOVER's.
+        "cameo_code": "cameo",
+        "goldstein": "goldstein",
+        "is_root": "is_root",
+        "num_mentions": "num_mentions",
+        "num_sources": "num_sources",
+        "num_articles": "num_articles",
+        "mentions": "mentions",
+    }
+
+
 def _plover_sql(window_days: int) -> str:
-    def entity(role: str) -> str:
-        # PLOVER's entity code is the country; IGOs and groups have none and keep their code.
-        return (
-            f"{{'code': coalesce({role}_country, {role}_code), 'sector': {role}_sector, "
-            f"'entity_text': {role}_text, 'identifier_text': {role}_name, 'cameo': {role}_code}}"
-        )
-
-    def as_list(value: str) -> str:
-        return f"CASE WHEN {value} IS NULL THEN [] ELSE [{value}] END"
-
+    columns = ",\n            ".join(
+        f'{expr} AS "{name}"' for name, expr in _plover_fields().items()
+    )
     return f"""
         SELECT
-            global_event_id::VARCHAR AS id,
-            date,
-            CASE WHEN end_date <> date THEN end_date END AS enddate,
-            [{entity("actor")}] AS actor,
-            CASE WHEN recipient_code IS NULL THEN [] ELSE [{entity("recipient")}] END
-                AS recipient,
-            {as_list("event_type")} AS event,
-            {as_list('"mode"')} AS "mode",
-            coalesce(string_split(context, ';'), []) AS context,
-            quad_class AS quad_code,
-            cameo, goldstein, is_root, num_mentions, num_sources, num_articles,
-            CASE WHEN location_name IS NULL THEN NULL ELSE {{'name': location_full_name,
-                'country': location_country, 'lat': location_lat, 'lon': location_lon,
-                'geonameid': location_geonameid, 'kind': location_kind}} END AS location,
-            'eventcoder {__version__}' AS coder,
-            strftime(last_coded_at, '%Y-%m-%d') AS coded_date,
-            mentions
-        FROM ({_ordered_merged_sql(window_days)})
+            {columns}
+        FROM ({_ordered_merged_sql(window_days)}){_join_actor_codes()}
         ORDER BY date NULLS LAST, global_event_id"""
+
+
+def _plover_entity(role: str) -> str:
+    """PLOVER's entity object for the actor or recipient (manual, "Information object for
+    entities"): ``code`` the country or PLOVER's international code (UNO, EUR, IGO, NGO, IMG,
+    MNC), ``sector`` ours (IGO and NGO are codes in PLOVER, not sectors), ``entity_text`` and
+    ``identifier_text`` the text and the name the mentions give most often, except that a
+    country's or a body's own code (``USA``, ``IGOUNO``) is identified by its canonical name, not
+    by the words that named it ("the U.S.", "Washington", "UN"); and ours, ``canonical_name``
+    (the code's one name) and ``actor_code`` (the code as stored)."""
+    codes = f"{role}_codes"
+    one_body = f"{codes}.known_group IS NOT NULL OR {codes}.code = {codes}.country"
+    identifier = f"CASE WHEN {one_body} THEN {codes}.name ELSE {role}_name END"
+    return _struct(
+        {
+            "code": f"{codes}.plover_code",
+            "sector": f"CASE WHEN {role}_sector NOT IN ('IGO', 'NGO') THEN {role}_sector END",
+            "entity_text": f"{role}_text",
+            "identifier_text": identifier,
+            "canonical_name": f"{codes}.name",
+            "actor_code": f"{role}_code",
+        }
+    )
+
+
+def _plover_location() -> str:
+    """PLOVER's location object (manual, "Location object", Mordecai3's fields), or null."""
+    resolution = (
+        "CASE location_kind WHEN 'city' THEN 4 WHEN 'admin1' THEN 2 WHEN 'country' THEN 1 END"
+    )
+    # GeoNames' feature class: A for countries and regions (PCLI, ADM1), P for towns (PPL...).
+    feature_class = (
+        "CASE WHEN location_feature LIKE 'PP%' THEN 'P' "
+        "WHEN location_feature IS NOT NULL THEN 'A' END"
+    )
+    # Place countries are in the codes table too (_load_actor_codes): one name per country.
+    country = f"(SELECT name FROM {_ACTOR_CODES} WHERE code = location_country)"
+    fields = {
+        "extracted_place": "location_text",
+        "resolved_place": "location_name",
+        "geonameid": "location_geonameid",
+        "lat": "location_lat",
+        "lon": "location_lon",
+        "city": "CASE WHEN location_kind = 'city' THEN location_name END",
+        "district": "NULL::VARCHAR",
+        "province": (
+            "CASE WHEN location_kind = 'admin1' THEN location_name ELSE location_admin1 END"
+        ),
+        "country": country,
+        "country_code": "location_country",
+        "feature_class": feature_class,
+        "feature_code": "location_feature",
+        "resolution": resolution,
+    }
+    return f"CASE WHEN location_name IS NULL THEN NULL ELSE {_struct(fields)} END"
+
+
+def _struct(fields: dict[str, str]) -> str:
+    return "{" + ", ".join(f"'{name}': {expr}" for name, expr in fields.items()) + "}"
+
+
+def _as_list(value: str) -> str:
+    return f"CASE WHEN {value} IS NULL THEN [] ELSE [{value}] END"
 
 
 def _clean(expr: str) -> str:
@@ -360,7 +550,7 @@ def _open_store(db: Path) -> duckdb.DuckDBPyConnection:
     if not db.is_file():
         raise InputError(Errors.E043.format(path=db, reason="no such file"))
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect(db)  # read-only; waits out a coding run's batch (store.py)
     except duckdb.Error as err:
         raise InputError(Errors.E043.format(path=db, reason=err)) from err
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}

@@ -8,12 +8,22 @@ Any spaCy user can add the coder to a pipeline of their own::
     doc._.events
 
 The component needs a dependency parse, lemmas and (for people) named entities upstream.
+
+An article's publication date resolves "yesterday" and dates the events that name no day. Give
+it either way spaCy passes data along with a text::
+
+    doc = nlp(make_doc(nlp, text, date="2016-09-09"))
+    for doc, context in nlp.pipe([(text, {"date": "2016-09-09", "id": "a1"})], as_tuples=True):
+        ...
+
+(spaCy sets each tuple's context on its Doc, as ``doc._context``, before the first component
+runs and takes it off after the last; the coder reads the date there.)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +62,10 @@ class EventCoderComponent:
     ``doc._.actor_mentions``: dictionary phrases found. ``doc._.quotes``: list of
     :class:`~eventcoder.quotes.Quote`. ``doc._.dates``: the resolved date mentions
     (:class:`~eventcoder.dates.DateMention`). ``doc._.places``: the places named
-    (:class:`~eventcoder.places.Place`). ``doc._.meta``, optional, set by the caller:
-    ``{"id": ..., "date": "YYYY-MM-DD"}``: the article's date resolves relative dates and dates
-    the events that give none.
+    (:class:`~eventcoder.places.Place`). ``doc._.meta``: ``{"id": ..., "date": "YYYY-MM-DD"}``,
+    set by the caller (:func:`make_doc`) or taken from the context of ``nlp.pipe(...,
+    as_tuples=True)``: the article's date resolves relative dates and dates the events that
+    give none.
     """
 
     def __init__(
@@ -116,7 +127,7 @@ class EventCoderComponent:
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        meta: dict[str, Any] = doc._.meta or {}
+        meta = _meta(doc)
         # The date chooses among date-ranged dictionary entries (a president, then ex-president).
         text = doc.text  # Doc.text joins every token anew on each access
         dateline = find_dateline(text)
@@ -170,6 +181,15 @@ class EventCoderComponent:
         doc._.matches = matches
         doc._.actor_mentions = actors.mentions
         return doc
+
+
+def _meta(doc: Doc) -> dict[str, Any]:
+    """The article's id and date: ``doc._.meta``, else the context ``nlp.pipe(...,
+    as_tuples=True)`` gave the text (kept as ``doc._.meta``, which outlives the context)."""
+    if doc._.meta is None and isinstance(doc._context, Mapping):
+        context = doc._context
+        doc._.meta = {"id": context.get("id"), "date": context.get("date")}
+    return doc._.meta or {}
 
 
 @Language.factory(
@@ -266,13 +286,26 @@ def load(
     return nlp
 
 
+def make_doc(nlp: Language, text: str, date: str | None = None, doc_id: str = "") -> Doc:
+    """``text`` as an unparsed Doc that carries its article's date and id: ``nlp(doc)`` (or
+    ``nlp.pipe(docs)``) then codes it with "yesterday" resolved against ``date``.
+
+    nlp: the pipeline (its tokenizer makes the Doc). date: the publication date, YYYY-MM-DD or
+    an ISO date-time (the day as written counts); None leaves relative dates unresolved.
+    doc_id: copied into the events.
+    """
+    doc = nlp.make_doc(text)
+    doc._.meta = {"id": doc_id, "date": date}
+    return doc
+
+
 def pipe(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Doc]:
     """Parse and code ``articles`` in batches, yielding one Doc each, in order."""
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.meta = {"id": article.id, "date": article.date, "article": article}
+            doc = make_doc(nlp, article.text, article.date, article.id)
+            doc._.meta["article"] = article
             yield doc
 
     yield from nlp.pipe(docs(), batch_size=batch_size)

@@ -176,7 +176,7 @@ def places(store: StoreLike, selection: Selection | None = None) -> pd.DataFrame
     data = data.assign(place=data["location_full_name"].fillna(data["location_name"]))
     grouped = data.groupby(["location_lat", "location_lon"], as_index=False).agg(
         place=("place", "first"),
-        n_events=("event_id", "count"),
+        n_events=("day", "size"),
         goldstein_mean=("goldstein", "mean"),
         quad_class=("quad_class", lambda q: int(q.mode().iloc[0])),
     )

@@ -100,25 +100,32 @@ def pipeline_for(spec: PipelineSpec) -> Language:
 
 
 def code_batch(
-    spec: PipelineSpec, articles: Sequence[Article], parts: Path | None = None, index: int = 0
+    spec: PipelineSpec,
+    articles: Sequence[Article],
+    parts: Path | None = None,
+    index: int = 0,
+    on_article: Callable[[Coded], None] | None = None,
 ) -> list[Coded]:
     """Code ``articles`` with the pipeline for ``spec``; returns them in order with their events.
 
     parts: a directory to write the batch's documents and events to as Parquet
     (``documents/part-<index>.parquet``, ``events/part-<index>.parquet``) instead of returning
     the events: on a cluster the results stay on the shared file system, not in the scheduler.
+    on_article: told of each article as soon as it is coded (in this process only).
     """
     nlp = pipeline_for(spec)
-    coded = [
-        Coded(
+    coded = []
+    for doc in pipe(nlp, articles, batch_size=64):
+        one = Coded(
             doc._.meta["article"],
             list(doc._.events),
             len(doc._.events),
             _sentences(doc),
             list(doc._.quotes),
         )
-        for doc in pipe(nlp, articles, batch_size=64)
-    ]
+        coded.append(one)
+        if on_article is not None:
+            on_article(one)
     if parts is not None:
         from eventcoder.store import write_parts
 
@@ -165,6 +172,7 @@ def run(
     skip: Callable[[list[Article]], list[Article]] | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
     parts: Path | None = None,
+    on_article: Callable[[Coded], None] | None = None,
 ) -> Summary:
     """Code every article of ``items``, calling ``on_batch`` with each coded batch, in order.
 
@@ -173,7 +181,9 @@ def run(
     batch_size: articles a batch. skip: drops articles from a batch before coding (the store's
     resume check). on_reject: told of each rejected input as it is met. parts: with ``dask``, a
     shared directory where the workers write their results as Parquet (see :func:`code_batch`);
-    the batches handed to ``on_batch`` then carry counts but no events.
+    the batches handed to ``on_batch`` then carry counts but no events. on_article: told of
+    each coded article, for progress: as soon as it is coded in this process, or with its batch
+    when workers code it.
     """
     summary = Summary()
 
@@ -189,7 +199,12 @@ def run(
 
     batch_numbers = itertools.count(1)
 
+    in_process = dask is None and workers <= 1
+
     def account(coded: list[Coded], rejected: list[Rejected]) -> None:
+        if on_article is not None and not in_process:
+            for c in coded:
+                on_article(c)
         for c in coded:
             if c.article.text.strip():
                 summary.coded += 1
@@ -208,11 +223,11 @@ def run(
 
     if dask is not None:
         _run_dask(spec, planned(), account, dask, workers, parts)
-    elif workers > 1:
+    elif not in_process:
         _run_processes(spec, planned(), account, workers)
     else:
         for articles, rejected in planned():
-            account(code_batch(spec, articles) if articles else [], rejected)
+            account(code_batch(spec, articles, on_article=on_article) if articles else [], rejected)
     return summary
 
 

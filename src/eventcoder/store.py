@@ -11,18 +11,31 @@ Tables (docs/store.md lists every column):
 - ``events``: one row per event, the flat columns of ``eventcoder.io.writers.FLAT_COLUMNS``.
 - ``quotes``: one row per quote, the flat columns of ``eventcoder.io.writers.QUOTE_COLUMNS``.
 - ``rejected``: inputs that could not be read, with source, line and reason.
+
+Sharing the file: DuckDB lets one process open a file read-write, or several open it read-only,
+never both. So a writer holds its connection only while it reads or writes a batch (connect,
+one transaction, close) and readers (``eventcoder export``, ``duckdb -readonly``, pandas) get the
+file between batches; each side retries a held file with a short backoff and gives a one-line
+error (:class:`StoreBusy`) when it stays held. A run that codes into a store also holds a lock
+file beside it (``<store>.lock``) for its whole length, so a second run on the same store stops
+at once instead of interleaving its batches. docs/store.md tells a user what to expect.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeVar
 
 import duckdb
 import pyarrow as pa
 
+from eventcoder.errors import Errors, InputError
 from eventcoder.io.readers import Article, Rejected
 from eventcoder.io.writers import (
     FLAT_COLUMNS,
@@ -68,31 +81,43 @@ SCHEMA = (
 )
 
 
+# How long a reader waits for a writer's batch, and a writer for readers, before giving up (s);
+# $EVENTCODER_STORE_WAIT sets both.
+READ_WAIT = 15.0
+WRITE_WAIT = 300.0
+WAIT_ENV = "EVENTCODER_STORE_WAIT"
+T = TypeVar("T")
+
+
+class StoreBusy(InputError):
+    """The store stayed held by another process past the wait (an :class:`InputError`, so
+    the CLI prints its one line and exits 2)."""
+
+
 class Store:
     """A DuckDB file holding coded documents and their events; use as a context manager.
 
-    path: the database file (created if missing). read_only: open for queries only.
+    path: the database file (created if missing). read_only: open for queries only (other
+    readers and a writer's batches share the file with it). wait: seconds to retry a file
+    another process holds before raising :class:`StoreBusy` (default: :func:`default_wait`).
+    A writer takes the run lock (``<path>.lock``) and raises :class:`StoreBusy` at once when
+    another run holds it. Each method connects for its own work and closes; to query, use
+    ``with store.connection() as con:`` (or :func:`connect`), never a connection kept open.
     """
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, read_only: bool = False, wait: float | None = None
+    ) -> None:
         self.path = Path(path)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.read_only = read_only
+        self.wait = wait if wait is not None else default_wait(read_only)
+        self._lock = None if read_only else _run_lock(self.path)
         if not read_only:
-            for statement in SCHEMA:
-                self.con.execute(statement)
-            # A store written by an earlier version lacks the columns added since: add them
-            # (empty for the documents already coded), so old stores keep working.
-            for table, schema in (("events", parquet_schema()), ("quotes", quote_schema())):
-                rows = self.con.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                    [table],
-                ).fetchall()
-                have = {name for (name,) in rows}
-                for f in schema:
-                    if f.name not in have:
-                        self.con.execute(
-                            f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}'
-                        )
+            try:
+                self._transaction(_create_tables)
+            except BaseException:
+                self.close()
+                raise
 
     def __enter__(self) -> Store:
         return self
@@ -101,17 +126,42 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Release the run lock (the database itself is never held between calls)."""
+        if self._lock is not None:
+            self._lock.close()  # closing the file drops its flock
+            self._lock = None
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one unit of work, closed after it, so other processes get the file
+        between batches."""
+        con = connect(self.path, self.read_only, self.wait)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _transaction(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                result = work(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            return result
 
     def unseen(self, articles: Sequence[Article]) -> list[Article]:
         """The articles not yet coded, or coded from a different text (content hash)."""
         if not articles:
             return []
         ids = [a.id for a in articles]
-        rows = self.con.execute(
-            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
-            [ids],
-        ).fetchall()
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                [ids],
+            ).fetchall()
         done = dict(rows)
         return [a for a in articles if done.get(a.id) != a.content_hash]
 
@@ -128,33 +178,28 @@ class Store:
         now = _now()
         documents, events, quote_rows = _tables(coded, now, quotes)
         rejects = [(r.source, r.line, r.reason, now) for r in rejected]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.register("batch_documents", documents)
-            self.con.register("batch_events", events)
-            self.con.register("batch_quotes", quote_rows)
+
+        def work(con: duckdb.DuckDBPyConnection) -> None:
+            con.register("batch_documents", documents)
+            con.register("batch_events", events)
+            con.register("batch_quotes", quote_rows)
             for table in ("events", "quotes", "documents"):
-                self.con.execute(
+                con.execute(
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_documents)"
                 )
-            self.con.execute("INSERT INTO documents SELECT * FROM batch_documents")
-            self.con.execute(
+            con.execute("INSERT INTO documents SELECT * FROM batch_documents")
+            con.execute(
                 f"INSERT INTO events ({_columns(FLAT_COLUMNS)}) "
                 f"SELECT {_columns(FLAT_COLUMNS)} FROM batch_events"
             )
-            self.con.execute(
+            con.execute(
                 f"INSERT INTO quotes ({_columns(QUOTE_COLUMNS)}) "
                 f"SELECT {_columns(QUOTE_COLUMNS)} FROM batch_quotes"
             )
             if rejects:
-                self.con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        finally:
-            for name in ("batch_documents", "batch_events", "batch_quotes"):
-                self.con.unregister(name)
+                con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
+
+        self._transaction(work)
 
     def load_parts(self, parts: Path) -> None:
         """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
@@ -170,36 +215,117 @@ class Store:
     def load_parquet(self, documents: str, events: str, quotes: str) -> None:
         """Load documents, events and quotes written as Parquet (a path or glob each) in one
         transaction, replacing documents stored under the same ids."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute(
+
+        def work(con: duckdb.DuckDBPyConnection) -> None:
+            con.execute(
                 f"CREATE TEMP TABLE part_documents AS SELECT * FROM read_parquet('{documents}')"
             )
             for table in ("events", "quotes", "documents"):
-                self.con.execute(
+                con.execute(
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM part_documents)"
                 )
-            self.con.execute("INSERT INTO documents SELECT * FROM part_documents")
+            con.execute("INSERT INTO documents SELECT * FROM part_documents")
             for table, columns, path in (
                 ("events", FLAT_COLUMNS, events),
                 ("quotes", QUOTE_COLUMNS, quotes),
             ):
-                self.con.execute(
+                con.execute(
                     f"INSERT INTO {table} ({_columns(columns)}) "
                     f"SELECT {_columns(columns)} FROM read_parquet('{path}')"
                 )
-            self.con.execute("DROP TABLE part_documents")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+            con.execute("DROP TABLE part_documents")
+
+        self._transaction(work)
 
     def count(self, table: str) -> int:
         """Rows in ``table`` (documents, events, quotes or rejected)."""
         if table not in ("documents", "events", "quotes", "rejected"):
             raise ValueError(table)
-        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        with self.connection() as con:
+            row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
+
+
+def default_wait(read_only: bool) -> float:
+    """Seconds to wait for a held store: ``$EVENTCODER_STORE_WAIT``, else :data:`READ_WAIT` for
+    a reader (a writer's batch takes well under that) or :data:`WRITE_WAIT` for a writer (an
+    export of a large store can take minutes)."""
+    value = os.environ.get(WAIT_ENV)
+    return float(value) if value else READ_WAIT if read_only else WRITE_WAIT
+
+
+def connect(
+    path: Path, read_only: bool = True, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to ``path``, retried with a growing pause (10 ms up to 1 s) while
+    another process holds the file; :class:`StoreBusy` when it is still held after ``wait``
+    seconds (default: :func:`default_wait`). Errors other than a held lock are raised as they
+    are."""
+    wait = default_wait(read_only) if wait is None else wait
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as err:
+            holder = _holder(str(err))
+            if holder is None:
+                raise
+            if time.monotonic() + pause > deadline:
+                message = Errors.E110.format(path=path, pid=holder, waited=f"{wait:g}")
+                raise StoreBusy(message) from err
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+
+def _holder(message: str) -> str | None:
+    """The process id in DuckDB's "Conflicting lock is held in ... (PID n)" error, or None
+    when the error is not a held lock."""
+    if "Conflicting lock" not in message and "Could not set lock" not in message:
+        return None
+    pid = re.search(r"PID (\d+)", message)
+    return pid.group(1) if pid else "?"
+
+
+def _run_lock(path: Path) -> IO[str] | None:
+    """Hold ``<path>.lock`` for as long as the returned file stays open: one coding run a store.
+
+    The operating system drops the lock when the process ends however it ends (kill -9
+    included), so a crashed run never leaves the store locked. Without ``fcntl`` (Windows) there
+    is no run lock; DuckDB's own lock still keeps two batches from writing at once.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    lock = open(path.with_name(path.name + ".lock"), "a+", encoding="utf-8")  # noqa: SIM115 - held open as the lock
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as err:
+        lock.seek(0)
+        holder = lock.read().strip() or "?"
+        lock.close()
+        raise StoreBusy(Errors.E111.format(path=path, pid=holder)) from err
+    lock.seek(0)
+    lock.truncate()
+    lock.write(str(os.getpid()))
+    lock.flush()
+    return lock
+
+
+def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The store's tables, and the columns added since an older store was written (empty for
+    the documents already coded), so old stores keep working."""
+    for statement in SCHEMA:
+        con.execute(statement)
+    for table, schema in (("events", parquet_schema()), ("quotes", quote_schema())):
+        rows = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+        have = {name for (name,) in rows}
+        for f in schema:
+            if f.name not in have:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}')
 
 
 def _now() -> datetime:
