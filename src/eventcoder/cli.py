@@ -619,7 +619,7 @@ WhoArgument = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="A dyad's or actor's events over time: QuadClass, Goldstein.")
 def series(
     a: WhoArgument,
     b: Annotated[str | None, typer.Argument(help="The recipient, as A; none: A's events.")] = None,
@@ -685,7 +685,7 @@ def _series_table(data: Any, title: str) -> Table:
 
 
 plots = typer.Typer(help="Pictures of a store: PNG, or interactive HTML that opens offline.")
-app.add_typer(plots, name="plot")
+app.add_typer(plots, name="plot", short_help="Pictures of a store: a dyad, a map, the network.")
 
 
 def _draw(draw: Any, output: Path) -> None:
@@ -697,7 +697,7 @@ def _draw(draw: Any, output: Path) -> None:
     err.print(f"{len(drawn)} row(s) drawn -> {output}", highlight=False)
 
 
-@plots.command("dyad")
+@plots.command("dyad", short_help="Conflict against cooperation over time.")
 def plot_dyad(
     a: WhoArgument,
     b: Annotated[str, typer.Argument(help="The recipient, as A.")],
@@ -714,7 +714,7 @@ def plot_dyad(
     _draw(lambda: plot.dyad(db, a, b, output, freq, **options), output)
 
 
-@plots.command("map")
+@plots.command("map", short_help="Where events happened, on a world map.")
 def plot_map(
     output: PlotOutput,
     a: Annotated[str | None, typer.Argument(help="Only this actor's events (as series).")] = None,
@@ -730,7 +730,7 @@ def plot_map(
     _draw(lambda: plot.map(db, output, a, b, **options), output)
 
 
-@plots.command("network")
+@plots.command("network", short_help="The actor network: who acts on whom, how.")
 def plot_network(
     output: PlotOutput,
     db: DbOption = Path("events.duckdb"),
