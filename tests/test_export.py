@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from eventcoder.export import (
     GDELT_MENTION_COLUMNS,
     MENTION_FIELDS,
     MERGED_COLUMNS,
+    STORED_COLUMNS,
     export,
     mentions_path,
     merged_events,
@@ -118,7 +119,7 @@ def test_export_merges_story_from_three_articles(tmp_path: Path) -> None:
     assert story["mentions"][2]["sentence_index"] == 2
     assert story["mentions"][0]["sentence"] == SENTENCE
     assert story["source_url"] == "https://www.dawn.com/a1"
-    assert story["date"] == DAY
+    assert story["date"] == date.fromisoformat(DAY)
     assert (story["actor_code"], story["actor_country"], story["actor_text"]) == (
         "PAKGOV", "PAK", "Pakistan"
     )  # fmt: skip
@@ -181,7 +182,10 @@ def test_export_null_dates_merge_with_each_other_only(tmp_path: Path) -> None:
         ],
     )
     rows = _merged(db)
-    assert [(r["date"], r["num_mentions"]) for r in rows] == [(DAY, 1), (None, 2)]
+    assert [(r["date"], r["num_mentions"]) for r in rows] == [
+        (date.fromisoformat(DAY), 1),
+        (None, 2),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -203,7 +207,7 @@ def test_export_window_merges_nearby_days(
     rows = _merged(db, window)
     assert len(rows) == (1 if merged else 2)
     if merged:
-        assert (rows[0]["date"], rows[0]["end_date"]) == days
+        assert (rows[0]["date"], rows[0]["end_date"]) == tuple(map(date.fromisoformat, days))
 
 
 def test_export_negated_events_are_not_merged(tmp_path: Path) -> None:
@@ -215,7 +219,9 @@ def test_export_global_event_id_is_sha1_of_group_key(tmp_path: Path) -> None:
     rows = _merged(_three_articles(tmp_path))
     story = next(r for r in rows if r["cameo"] == "112")
     bucket = (datetime.fromisoformat(DAY) - datetime(1970, 1, 1)).days
-    key = json.dumps(["1", str(bucket), "PAKGOV", "INDGOV", "112"], separators=(",", ":"))
+    key = json.dumps(
+        ["1", "event", str(bucket), "day", "PAKGOV", "INDGOV", "112"], separators=(",", ":")
+    )
     expected = int(hashlib.sha1(key.encode()).hexdigest()[:16], 16) & (2**63 - 1)
     assert story["global_event_id"] == expected
     assert _merged(tmp_path / "events.duckdb") == rows  # the same ids and order on a re-read
@@ -307,7 +313,7 @@ def test_export_gdelt_mentions_table(tmp_path: Path) -> None:
     )
     assert (first["InRawText"], first["Confidence"], first["MentionDocLen"]) == ("1", "100", "")
     assert first["EventTimeDate"] == events[first["GLOBALEVENTID"]][59]
-    assert len(first["MentionTimeDate"]) == 14
+    assert first["MentionTimeDate"] == "20160909000000"  # the article's publication day
     assert (by_doc["a2"]["MentionSourceName"], by_doc["a2"]["InRawText"]) == ("", "0")
     assert by_doc["https://www.dawn.com/a3"]["Actor2CharOffset"] == "-1"
 
@@ -406,9 +412,7 @@ def test_export_flat_formats_round_trip(tmp_path: Path, fmt: str) -> None:
     # By default the stored rows, negated ones too, with the events table's columns.
     assert export(db, fmt, out) == {"events": 3}
     rows = read(str(out))
-    with duckdb.connect(str(db), read_only=True) as con:
-        stored = con.execute("SELECT * FROM events").description
-        assert rows.columns == [d[0] for d in stored]
+    assert tuple(rows.columns) == STORED_COLUMNS
     assert [r[0] for r in rows.fetchall()] == ["a1-0", "a1-1", "a2-0"]
 
     merged_out = tmp_path / f"merged.{fmt}"

@@ -28,6 +28,7 @@ from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
 from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
+from eventcoder.provenance import DatedBy, date_events
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
@@ -109,6 +110,14 @@ InputsArgument = Annotated[
     typer.Argument(
         help="Files (.txt .jsonl .html .csv .rss .atom .xml .warc .warc.gz), directories of "
         "them, or - for stdin."
+    ),
+]
+DatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Date each event by its own date (what its sentence says) or, as GDELT and ICEWS "
+        "do, by its article's publication date (docs/dates.md). The store keeps both dates.",
     ),
 ]
 ClassifierOption = Annotated[
@@ -211,6 +220,14 @@ def code(
     text_column: Annotated[str, typer.Option("--text-column", help="CSV: text column.")] = "text",
     id_column: Annotated[str, typer.Option("--id-column", help="CSV: id column.")] = "id",
     date_column: Annotated[str, typer.Option("--date-column", help="CSV: date column.")] = "date",
+    source_column: Annotated[
+        str, typer.Option("--source-column", help="CSV: outlet column.")
+    ] = "source",
+    url_column: Annotated[str, typer.Option("--url-column", help="CSV: URL column.")] = "url",
+    title_column: Annotated[
+        str, typer.Option("--title-column", help="CSV: title column.")
+    ] = "title",
+    date_events_by: DatedByOption = DatedBy.event,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
     ] = False,
@@ -235,7 +252,14 @@ def code(
         builtin_verbs,
         reported.value,
     )
-    columns = CsvColumns(text=text_column, id=id_column, date=date_column)
+    columns = CsvColumns(
+        text=text_column,
+        id=id_column,
+        date=date_column,
+        source=source_column,
+        url=url_column,
+        title=title_column,
+    )
     try:
         with ExitStack() as stack:
             if workers == 1 and dask is None:
@@ -253,7 +277,8 @@ def code(
             progress = stack.enter_context(RunProgress(err, output or db, inputs))
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
-                events = [e for c in coded for e in c.events]
+                # The store keeps each event's own date; export chooses how to date them.
+                events = date_events((e for c in coded for e in c.events), date_events_by)
                 if store is not None:
                     store.write(
                         [] if parts else [(c.article, c.events) for c in coded],
@@ -267,7 +292,7 @@ def code(
                         sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 if output is None and db is None:
                     for c in coded:
-                        out.print(_table(c.article, c.events))
+                        out.print(_table(c.article, date_events(c.events, date_events_by)))
                 progress.advance(coded)
 
             summary = run(
@@ -401,12 +426,15 @@ def export(
     merged: Annotated[
         bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
     ] = False,
+    date_events_by: DatedByOption = DatedBy.event,
 ) -> None:
     """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV."""
     if not db.exists():
         _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
     try:
-        counts = run_export(db, fmt, output, window_days=window, merged=merged)
+        counts = run_export(
+            db, fmt, output, window_days=window, merged=merged, dated_by=date_events_by
+        )
     except (InputError, ValueError) as e:
         _fail(str(e))
         return

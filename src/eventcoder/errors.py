@@ -68,6 +68,7 @@ class Errors:
     )
     E045 = "{path}: the export would overwrite the store it reads. Choose another -o."
     E046 = "{path}, line {line}: unknown speech-cue kind {kind!r}. Use one of: {known}."
+    E049 = "Cannot date events by {value!r}. Use one of: {known}."
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
