@@ -22,7 +22,7 @@ import duckdb
 from eventcoder import __version__
 from eventcoder.errors import Errors, InputError
 from eventcoder.io.writers import DATE_COLUMNS, FLAT_COLUMNS, row_schema
-from eventcoder.provenance import ARTICLE_FIELDS, check_dated_by
+from eventcoder.provenance import check_dated_by
 from eventcoder.store import SQL_TYPES
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
@@ -99,6 +99,8 @@ _MENTION_ORDER = "day NULLS LAST, doc_id, sentence_index, trigger_start, event_i
 _GID = "(('0x' || left(sha1(group_key), 16))::UBIGINT & 9223372036854775807)::BIGINT"
 _STAMP = "'%Y%m%d%H%M%S'"
 _TSV = ", DELIMITER '\t', HEADER false"  # GDELT's raw files: tabs, no header
+# The article's fields of an event, from the documents table's columns.
+_DOCUMENT_FIELDS = {"publication_date": "date", "source": "source", "url": "url", "title": "title"}
 # A document's outlet: its source as the input names it, else its URL's host without www.
 _OUTLET = (
     "coalesce(nullif(trim(source), ''), "
@@ -116,12 +118,10 @@ def _events_sql(con: duckdb.DuckDBPyConnection) -> str:
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
     ).fetchall()
     have = {name for (name,) in rows}
-    article = {"publication_date": "d.date", "source": "d.source", "url": "d.url"}
-    article["title"] = "d.title"
     columns = []
     for field in row_schema():
-        if field.name in ARTICLE_FIELDS:
-            expr = article[field.name]
+        if field.name in _DOCUMENT_FIELDS:
+            expr = f"d.{_DOCUMENT_FIELDS[field.name]}"
         elif field.name in have:
             expr = f'e."{field.name}"'
         else:
@@ -156,8 +156,8 @@ def _keyed_sql(window_days: int, dated_by: str, events: str) -> str:
             FROM (
                 SELECT *, {day} AS day, {precision} AS "precision"
                 FROM (
-                    SELECT *, url AS doc_url, coded_at AS doc_coded_at, {_OUTLET} AS outlet,
-                           try_cast(publication_date AS DATE) AS published, event_day,
+                    SELECT *, {_OUTLET} AS outlet,
+                           try_cast(publication_date AS DATE) AS published,
                            CASE WHEN event_day IS NOT NULL
                                 THEN coalesce(date_precision, 'day') END AS event_precision
                     FROM (
@@ -206,11 +206,11 @@ def _merged_sql(window_days: int, dated_by: str, events: str) -> str:
             count(*) AS num_mentions,
             count(DISTINCT coalesce('s:' || outlet, 'd:' || doc_id)) AS num_sources,
             count(DISTINCT doc_id) AS num_articles,
-            first(coalesce(doc_url, doc_id) ORDER BY {_MENTION_ORDER}) AS source_url,
+            first(coalesce(url, doc_id) ORDER BY {_MENTION_ORDER}) AS source_url,
             min(published) AS first_publication_date,
             max(published) AS last_publication_date,
-            min(doc_coded_at) AS first_coded_at,
-            max(doc_coded_at) AS last_coded_at,
+            min(coded_at) AS first_coded_at,
+            max(coded_at) AS last_coded_at,
             {location},
             list({{{mention}}} ORDER BY {_MENTION_ORDER}) AS mentions
         FROM keyed
@@ -387,12 +387,12 @@ def _gdelt_mentions_sql(window_days: int, dated_by: str, events: str) -> str:
     exprs = {
         "GLOBALEVENTID": _GID,
         # The event's DATEADDED: when the first of its documents was coded.
-        "EventTimeDate": f"strftime(min(doc_coded_at) OVER (PARTITION BY group_key), {_STAMP})",
+        "EventTimeDate": f"strftime(min(coded_at) OVER (PARTITION BY group_key), {_STAMP})",
         # When the article was published (the day: inputs give no time we keep), else coded.
-        "MentionTimeDate": f"strftime(coalesce(published::TIMESTAMP, doc_coded_at), {_STAMP})",
+        "MentionTimeDate": f"strftime(coalesce(published::TIMESTAMP, coded_at), {_STAMP})",
         "MentionType": "1",  # web
         "MentionSourceName": _clean("outlet"),
-        "MentionIdentifier": _clean("coalesce(doc_url, doc_id)"),
+        "MentionIdentifier": _clean("coalesce(url, doc_id)"),
         "SentenceID": "sentence_index + 1",
         "Actor1CharOffset": "coalesce(actor_start, -1)",
         "Actor2CharOffset": "coalesce(recipient_start, -1)",
