@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
 from eventcoder.errors import InputError
 from eventcoder.io.readers import Article
+from eventcoder.io.writers import QuoteWriter
 from eventcoder.pipeline import pipe
 from eventcoder.provenance import (
     BACKGROUND_DAYS,
@@ -18,6 +21,7 @@ from eventcoder.provenance import (
     period_end,
     stamp,
 )
+from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event, Trigger
 
 
@@ -116,3 +120,13 @@ def test_provenance_pipeline_stamps_every_event(nlp: Language) -> None:
     assert (invasion.date, invasion.date_precision, invasion.is_background) == (
         "1990-01-01", "year", True
     )  # fmt: skip
+
+
+def test_provenance_quote_parquet_dates_are_typed(tmp_path: Path) -> None:
+    quote = Quote(0, "We will respond.", 0, 16, True, "said", None, 0, "a1", "2016-09-08")
+    out = tmp_path / "quotes.parquet"
+    with QuoteWriter(out) as writer:
+        writer.write([quote])
+    table = pq.read_table(out)
+    assert str(table.schema.field("date").type) == "date32[day]"
+    assert table.column("date").to_pylist() == [dt.date(2016, 9, 8)]
