@@ -80,6 +80,7 @@ class Errors:
         "{path}: Parquet compresses inside the file, so it takes no .gz or .zst ending. End it "
         "in .parquet."
     )
+    E053 = "Cannot date events by {value!r}. Use one of: {known}."
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
