@@ -53,6 +53,13 @@ def test_analysis_merged_counts_an_act_once(seed_store: Path) -> None:
 def test_analysis_publication_dates_every_event_by_its_article(seed_store: Path) -> None:
     data = analysis.series(seed_store, "IND", "PAK", freq="day", date_by="publication")
     assert _days(data) == {"2016-09-09": 3}
+    # Merged by publication day, Modi's three accusations of Pakistan are one event.
+    merged = analysis.series(seed_store, "IND", "PAK", "day", date_by="publication", merged=True)
+    assert _days(merged) == {"2016-09-09": 1}
+    args = ["series", "IND", "PAK", "--db", str(seed_store), "--freq", "day", "-o", "-"]
+    result = CliRunner().invoke(app, [*args, "--date-events-by", "publication"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["2016-09-09,0,0,3,0,3,-6.0,-2.0"]
 
 
 @pytest.mark.parametrize(
@@ -166,8 +173,7 @@ def test_analysis_accepts_an_open_connection(seed_store: Path) -> None:
         (lambda db: analysis.series(db, "PAK", "IND; DROP"), "names no actor"),
         (lambda db: analysis.series(db, "PAK", freq="fortnight"), "Unknown freq"),
         (lambda db: analysis.series(db, "PAK", start="9/9/2016"), "not a date"),
-        (lambda db: analysis.series(db, "PAK", date_by="coded"), "Unknown date_by"),
-        (lambda db: analysis.series(db, "PAK", merged=True, date_by="publication"), "Merged"),
+        (lambda db: analysis.series(db, "PAK", date_by="coded"), "Cannot date events by"),
         (lambda db: analysis.series(db.parent / "missing.duckdb", "PAK"), "no such file"),
         (lambda db: analysis.top_dyads(db, by="name"), "Unknown by"),
     ],

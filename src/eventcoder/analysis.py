@@ -29,8 +29,9 @@ import duckdb
 
 from eventcoder.errors import Errors, InputError
 from eventcoder.export import _open_store, merged_events
-from eventcoder.io.writers import flatten, parquet_schema
+from eventcoder.io.writers import flatten, row_schema
 from eventcoder.ontology import PLOVER_TYPES, QUAD_CLASSES
+from eventcoder.provenance import check_dated_by
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 StoreLike = str | Path | duckdb.DuckDBPyConnection
 FREQS = ("day", "week", "month", "year")
-DATE_BY = ("event", "publication")
 # The columns of every series, in order; series(plover=True) adds one column per PLOVER type.
 SERIES_COLUMNS: tuple[str, ...] = (
     "period", *QUAD_CLASSES.values(), "n_events", "goldstein_sum", "goldstein_mean",
@@ -72,13 +72,13 @@ def _connection(store: StoreLike) -> Iterator[duckdb.DuckDBPyConnection]:
 def to_dataframe(events: Iterable[Event | dict[str, Any]]) -> pd.DataFrame:
     """Events (:class:`~eventcoder.Event`, or their dicts) as a DataFrame of the flat columns.
 
-    The columns and their types are those of ``-o events.parquet`` and the store's ``events``
-    table (:data:`eventcoder.io.writers.FLAT_COLUMNS`), one row per event.
+    The columns and their types are those of the store's ``events`` table
+    (:data:`eventcoder.io.writers.FLAT_COLUMNS`; dates as YYYY-MM-DD strings), one row per event.
     """
     import pyarrow as pa
 
     rows = [flatten(e if isinstance(e, dict) else e.to_dict()) for e in events]
-    return pa.Table.from_pylist(rows, schema=parquet_schema()).to_pandas()
+    return pa.Table.from_pylist(rows, schema=row_schema()).to_pandas()
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,7 @@ class Selection:
     merged: bool = False
 
     def __post_init__(self) -> None:
-        _check_choice("date_by", self.date_by, DATE_BY)
-        if self.merged and self.date_by != "event":
-            raise InputError(Errors.E133)
+        check_dated_by(self.date_by)
         for term in (self.a, self.b):
             if term is not None:
                 match("actor", term)
@@ -178,14 +176,19 @@ def match(role: str, term: str) -> tuple[str, list[Any]]:
 def _events_sql(con: duckdb.DuckDBPyConnection, date_by: str, merged: bool) -> str:
     """Every counted event with its ``day``: negated events left out, merged if asked."""
     if merged:
-        return f"SELECT *, try_cast(date AS DATE) AS day FROM ({merged_events(con).sql_query()})"
+        merged_sql = merged_events(con, 1, date_by).sql_query()
+        return f"SELECT *, try_cast(date AS DATE) AS day FROM ({merged_sql})"
     published = "d.date"
     # The provenance fields give each event its article's date; older stores have only the
     # documents table's.
     if "publication_date" in _columns(con, "events"):
         published = "coalesce(e.publication_date, d.date)"
-    published = f"try_cast(left({published}, 10) AS DATE)"
-    day = published if date_by == "publication" else f"coalesce({_day('e.date')}, {published})"
+    # Either date stands in for the other when missing (an undated article keeps its events'
+    # own dates, as export's publication dating does).
+    first, second = _day("e.date"), _day(published)
+    if date_by == "publication":
+        first, second = second, first
+    day = f"coalesce({first}, {second})"
     return f"""
         SELECT e.*, {day} AS day
         FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id

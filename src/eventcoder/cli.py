@@ -29,6 +29,7 @@ from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
 from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
+from eventcoder.provenance import DatedBy, date_events
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
@@ -123,6 +124,14 @@ InputsArgument = Annotated[
         metavar="INPUT",
         help="Files (.txt .jsonl .html .csv .tsv .rss .atom .xml .warc .warc.gz), directories "
         "of them, or - for stdin.",
+    ),
+]
+DatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Date each event by its own date (what its sentence says) or, as GDELT and ICEWS "
+        "do, by its article's publication date (docs/dates.md). The store keeps both dates.",
     ),
 ]
 ClassifierOption = Annotated[
@@ -249,6 +258,16 @@ def code(
     date_column: Annotated[
         str, typer.Option("--date-column", metavar="NAME", help="CSV: date column.")
     ] = "date",
+    source_column: Annotated[
+        str, typer.Option("--source-column", metavar="NAME", help="CSV: outlet column.")
+    ] = "source",
+    url_column: Annotated[
+        str, typer.Option("--url-column", metavar="NAME", help="CSV: URL column.")
+    ] = "url",
+    title_column: Annotated[
+        str, typer.Option("--title-column", metavar="NAME", help="CSV: title column.")
+    ] = "title",
+    date_events_by: DatedByOption = DatedBy.event,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
     ] = False,
@@ -273,7 +292,14 @@ def code(
         builtin_verbs,
         reported.value,
     )
-    columns = CsvColumns(text=text_column, id=id_column, date=date_column)
+    columns = CsvColumns(
+        text=text_column,
+        id=id_column,
+        date=date_column,
+        source=source_column,
+        url=url_column,
+        title=title_column,
+    )
     try:
         with ExitStack() as stack:
             # The store first: a store another run is coding stops us before the model loads.
@@ -293,7 +319,8 @@ def code(
             parts = part_dir(db) if dask is not None and db is not None and output is None else None
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
-                events = [e for c in coded for e in c.events]
+                # The store keeps each event's own date; export chooses how to date them.
+                events = date_events((e for c in coded for e in c.events), date_events_by)
                 if store is not None:
                     store.write(
                         [] if parts else [(c.article, c.events) for c in coded],
@@ -308,7 +335,7 @@ def code(
                 if output is None and db is None:
                     for c in coded:
                         if c.events:  # an article without events prints nothing
-                            out.print(_table(c.article, c.events))
+                            out.print(_table(c.article, date_events(c.events, date_events_by)))
 
             summary = run(
                 spec,
@@ -472,6 +499,7 @@ def export(
     merged: Annotated[
         bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
     ] = False,
+    date_events_by: DatedByOption = DatedBy.event,
 ) -> None:
     """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV
     (docs/export.md)."""
@@ -479,7 +507,9 @@ def export(
         _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
     try:
         target = output if output is not None else default_output(fmt)
-        counts = run_export(db, fmt, target, window_days=window, merged=merged)
+        counts = run_export(
+            db, fmt, target, window_days=window, merged=merged, dated_by=date_events_by
+        )
     except (InputError, ValueError) as e:
         _fail(str(e))
         return
@@ -610,6 +640,13 @@ MergedOption = Annotated[
     typer.Option("--merged", help="Count merged events (one per act, as export) not mentions."),
 ]
 StartOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")]
+SeriesDatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Count each event on its own date or on its article's publication date.",
+    ),
+]
 EndOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")]
 PlotOutput = Annotated[
     Path, typer.Option("-o", "--output", help=".png (.svg, .pdf) or .html (interactive, offline).")
@@ -630,6 +667,7 @@ def series(
     merged: MergedOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write CSV here ('-': stdout).")
     ] = None,
@@ -646,6 +684,7 @@ def series(
             start=start,
             end=end,
             merged=merged,
+            date_by=date_events_by.value,
         )
         label = analysis.Selection(a, b, not undirected).label()
         if data.empty:
@@ -688,6 +727,16 @@ plots = typer.Typer(help="Pictures of a store: PNG, or interactive HTML that ope
 app.add_typer(plots, name="plot", short_help="Pictures of a store: a dyad, a map, the network.")
 
 
+def _selection(
+    directed: bool, merged: bool, start: str | None, end: str | None, dated_by: DatedBy
+) -> dict[str, Any]:
+    """The plot commands' options as :class:`eventcoder.analysis.Selection`'s fields."""
+    return {
+        "directed": directed, "merged": merged, "start": start, "end": end,
+        "date_by": dated_by.value,
+    }  # fmt: skip
+
+
 def _draw(draw: Any, output: Path) -> None:
     try:
         drawn = draw()
@@ -708,9 +757,10 @@ def plot_dyad(
     merged: MergedOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
 ) -> None:
     """Conflict against cooperation over time: events per QuadClass and mean Goldstein."""
-    options = {"directed": not undirected, "merged": merged, "start": start, "end": end}
+    options = _selection(not undirected, merged, start, end, date_events_by)
     _draw(lambda: plot.dyad(db, a, b, output, freq, **options), output)
 
 
@@ -724,9 +774,10 @@ def plot_map(
     merged: MergedOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
 ) -> None:
     """Where events happened: located events on the world's land, sized by count."""
-    options = {"directed": not undirected, "merged": merged, "start": start, "end": end}
+    options = _selection(not undirected, merged, start, end, date_events_by)
     _draw(lambda: plot.map(db, output, a, b, **options), output)
 
 
@@ -742,9 +793,10 @@ def plot_network(
     merged: MergedOption = False,
     start: StartOption = None,
     end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
 ) -> None:
     """The actor network: arrows as wide as a dyad's events, coloured by mean Goldstein."""
-    options = {"merged": merged, "start": start, "end": end}
+    options = _selection(True, merged, start, end, date_events_by)
     _draw(lambda: plot.network(db, output, top, min_events, by, **options), output)
 
 

@@ -80,6 +80,7 @@ class Errors:
         "{path}: Parquet compresses inside the file, so it takes no .gz or .zst ending. End it "
         "in .parquet."
     )
+    E053 = "Cannot date events by {value!r}. Use one of: {known}."
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
@@ -172,10 +173,6 @@ class Errors:
     )
     E131 = "Unknown {what} {value!r}. Use one of: {known}."
     E132 = "{value!r} is not a date; give YYYY-MM-DD."
-    E133 = (
-        "Merged events carry the event date only: date them by 'event', or count stored "
-        "events (no --merged) to date them by publication."
-    )
     E134 = (
         "{path}: cannot draw {suffix!r} files. Use .png (or .svg, .pdf) for a picture, .html "
         "for an interactive page."
