@@ -8,14 +8,14 @@ import shutil
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from eventcoder import __version__
+from eventcoder import __version__, analysis, plot
 from eventcoder.coding.speech import Reported
 from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
@@ -628,6 +628,176 @@ def explain(
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     out.print(render_explanation(report), highlight=False)
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")]
+FreqOption = Annotated[str, typer.Option("--freq", help="Period: day, week, month or year.")]
+UndirectedOption = Annotated[
+    bool, typer.Option("--undirected", help="Count A→B and B→A together (A's events either side).")
+]
+MergedOption = Annotated[
+    bool,
+    typer.Option("--merged", help="Count merged events (one per act, as export) not mentions."),
+]
+StartOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")]
+SeriesDatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Count each event on its own date or on its article's publication date.",
+    ),
+]
+EndOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")]
+PlotOutput = Annotated[
+    Path, typer.Option("-o", "--output", help=".png (.svg, .pdf) or .html (interactive, offline).")
+]
+WhoArgument = Annotated[
+    str, typer.Argument(help="Country or code prefix (PAK, IGO), code (PAKGOV) or sector:MIL.")
+]
+
+
+@app.command(short_help="A dyad's or actor's events over time: QuadClass, Goldstein.")
+def series(
+    a: WhoArgument,
+    b: Annotated[str | None, typer.Argument(help="The recipient, as A; none: A's events.")] = None,
+    db: DbOption = Path("events.duckdb"),
+    freq: FreqOption = "month",
+    undirected: UndirectedOption = False,
+    plover: Annotated[bool, typer.Option("--plover", help="A count per PLOVER type too.")] = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write CSV here ('-': stdout).")
+    ] = None,
+) -> None:
+    """A dyad's (or actor's) events over time: counts per QuadClass, Goldstein sum and mean."""
+    try:
+        data = analysis.series(
+            db,
+            a,
+            b,
+            freq,
+            directed=not undirected,
+            plover=plover,
+            start=start,
+            end=end,
+            merged=merged,
+            date_by=date_events_by.value,
+        )
+        label = analysis.Selection(a, b, not undirected).label()
+        if data.empty:
+            err.print(
+                f"no events for {label} in {db}; the busiest dyads there: {analysis.busiest(db)}",
+                highlight=False,
+            )
+    except InputError as e:
+        _fail(str(e))
+        return
+    if output is None:
+        out.print(_series_table(data, f"{label} per {freq}"))
+        return
+    data.to_csv(sys.stdout if str(output) == "-" else output, index=False, date_format="%Y-%m-%d")
+    if str(output) != "-":
+        err.print(f"{len(data)} period(s) -> {output}", highlight=False)
+
+
+# Short headings, so that a series fits an 80-column terminal; -o gives the full column names.
+_SERIES_HEADINGS = {
+    "verbal_coop": "v.coop", "material_coop": "m.coop", "verbal_conflict": "v.confl",
+    "material_conflict": "m.confl", "n_events": "events", "goldstein_sum": "G.sum",
+    "goldstein_mean": "G.mean",
+}  # fmt: skip
+
+
+def _series_table(data: Any, title: str) -> Table:
+    table = Table(title=title)
+    for column in data.columns:
+        heading = _SERIES_HEADINGS.get(column, column)
+        table.add_column(heading, justify="left" if column == "period" else "right", no_wrap=True)
+    for row in data.itertuples(index=False):
+        cells = [row[0].strftime("%Y-%m-%d")]
+        cells += ["" if v != v else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row[1:]]
+        table.add_row(*cells)
+    return table
+
+
+plots = typer.Typer(help="Pictures of a store: PNG, or interactive HTML that opens offline.")
+app.add_typer(plots, name="plot", short_help="Pictures of a store: a dyad, a map, the network.")
+
+
+def _selection(
+    directed: bool, merged: bool, start: str | None, end: str | None, dated_by: DatedBy
+) -> dict[str, Any]:
+    """The plot commands' options as :class:`eventcoder.analysis.Selection`'s fields."""
+    return {
+        "directed": directed, "merged": merged, "start": start, "end": end,
+        "date_by": dated_by.value,
+    }  # fmt: skip
+
+
+def _draw(draw: Any, output: Path) -> None:
+    try:
+        drawn = draw()
+    except InputError as e:
+        _fail(str(e))
+        return
+    err.print(f"{len(drawn)} row(s) drawn -> {output}", highlight=False)
+
+
+@plots.command("dyad", short_help="Conflict against cooperation over time.")
+def plot_dyad(
+    a: WhoArgument,
+    b: Annotated[str, typer.Argument(help="The recipient, as A.")],
+    output: PlotOutput,
+    db: DbOption = Path("events.duckdb"),
+    freq: FreqOption = "week",
+    undirected: UndirectedOption = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """Conflict against cooperation over time: events per QuadClass and mean Goldstein."""
+    options = _selection(not undirected, merged, start, end, date_events_by)
+    _draw(lambda: plot.dyad(db, a, b, output, freq, **options), output)
+
+
+@plots.command("map", short_help="Where events happened, on a world map.")
+def plot_map(
+    output: PlotOutput,
+    a: Annotated[str | None, typer.Argument(help="Only this actor's events (as series).")] = None,
+    b: Annotated[str | None, typer.Argument(help="Only towards this recipient.")] = None,
+    db: DbOption = Path("events.duckdb"),
+    undirected: UndirectedOption = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """Where events happened: located events on the world's land, sized by count."""
+    options = _selection(not undirected, merged, start, end, date_events_by)
+    _draw(lambda: plot.map(db, output, a, b, **options), output)
+
+
+@plots.command("network", short_help="The actor network: who acts on whom, how.")
+def plot_network(
+    output: PlotOutput,
+    db: DbOption = Path("events.duckdb"),
+    top: Annotated[int, typer.Option("--top", min=2, help="Actors drawn: the busiest.")] = 20,
+    min_events: Annotated[
+        int, typer.Option("--min-events", min=1, help="Leave out rarer dyads.")
+    ] = 1,
+    by: Annotated[str, typer.Option("--by", help="country or code.")] = "country",
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """The actor network: arrows as wide as a dyad's events, coloured by mean Goldstein."""
+    options = _selection(True, merged, start, end, date_events_by)
+    _draw(lambda: plot.network(db, output, top, min_events, by, **options), output)
 
 
 dictionaries = typer.Typer(
