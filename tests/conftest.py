@@ -163,3 +163,17 @@ def subjects(nlp: Language, text: str) -> dict[str, list[str]]:
         for t in doc
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
     }
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled article coded into a store the way a user does it: ``eventcoder code
+    examples/ --db events.duckdb``."""
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    db = tmp_path_factory.mktemp("seed") / "events.duckdb"
+    result = CliRunner().invoke(app, ["code", str(ARTICLE.parent), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db

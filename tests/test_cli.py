@@ -47,6 +47,10 @@ def test_cli_code_writes_each_format(tmp_path: Path, suffix: str) -> None:
     else:
         table = pq.read_table(out_path)
         assert table.num_rows > 0 and tuple(table.column_names) == FLAT_COLUMNS
+        types = {f.name: str(f.type) for f in table.schema}
+        assert (types["date"], types["publication_date"]) == ("date32[day]", "date32[day]")
+        assert (types["cameo"], types["is_background"]) == ("string", "bool")
+        assert "2016-09-09" in {str(d) for d in table.column("publication_date").to_pylist()}
     assert f"-> {out_path}" in err
 
 

@@ -180,3 +180,29 @@ def test_dashboard_shows_article_markup_as_text_and_runs_none_of_it(
     page.wait_for_selector("text=<script>window.pwned=2</script>", timeout=60_000)
     assert page.evaluate("window.pwned") is None
     assert page.locator("main img, main script").count() == 0
+
+
+def test_dashboard_dyad_chart_draws_the_articles_india_pakistan_days(
+    page: playwright.Page, server: str
+) -> None:
+    _open(page, server, "dyad?a=IND&b=PAK&freq=day")
+    bars = page.locator("svg.dyad rect.hit")
+    periods = {b.get_attribute("data-period"): int(b.get_attribute("data-events") or 0)
+               for b in bars.all()}  # fmt: skip
+    assert periods.get("2016-09-08", 0) >= 1 and periods.get("2016-09-09", 0) >= 1
+    assert page.locator("svg.dyad rect.quad3").count() >= 2  # verbal conflict, below the axis
+    bars.first.click()
+    page.wait_for_selector(".periods p[data-event-id]")
+    assert "IND" in page.inner_text(".periods")
+
+
+def test_dashboard_map_network_and_top_dyads_draw(page: playwright.Page, server: str) -> None:
+    _open(page, server, "map")
+    assert page.locator("svg.map path.land").count() >= 1
+    page.wait_for_selector("svg.map circle.dot", state="attached")
+    assert page.locator("svg.map circle.dot").count() >= 1
+    _open(page, server, "network")
+    labels = set(page.locator("svg.network .node-label").all_text_contents())
+    assert {"USA", "PAK", "IND"} <= labels
+    _open(page, server, "dyads")
+    assert "PAK → IND" in page.inner_text("main")

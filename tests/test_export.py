@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +20,19 @@ from typer.testing import CliRunner
 from eventcoder.cli import app
 from eventcoder.errors import InputError
 from eventcoder.export import (
+    EXPORT_FORMATS,
     GDELT_EVENT_COLUMNS,
     GDELT_MENTION_COLUMNS,
     MENTION_FIELDS,
     MERGED_COLUMNS,
+    STORED_COLUMNS,
     export,
     mentions_path,
     merged_events,
     output_format,
 )
 from eventcoder.io.readers import Article
+from eventcoder.provenance import stamp
 from eventcoder.records import Actor, Event, Trigger
 from eventcoder.store import Store
 
@@ -123,7 +126,7 @@ def test_export_merges_story_from_three_articles(tmp_path: Path) -> None:
     assert story["mentions"][2]["sentence_index"] == 2
     assert story["mentions"][0]["sentence"] == SENTENCE
     assert story["source_url"] == "https://www.dawn.com/a1"
-    assert story["date"] == DAY
+    assert story["date"] == date.fromisoformat(DAY)
     assert (story["actor_code"], story["actor_country"], story["actor_text"]) == (
         "PAKGOV", "PAK", "Pakistan"
     )  # fmt: skip
@@ -186,7 +189,10 @@ def test_export_null_dates_merge_with_each_other_only(tmp_path: Path) -> None:
         ],
     )
     rows = _merged(db)
-    assert [(r["date"], r["num_mentions"]) for r in rows] == [(DAY, 1), (None, 2)]
+    assert [(r["date"], r["num_mentions"]) for r in rows] == [
+        (date.fromisoformat(DAY), 1),
+        (None, 2),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -208,7 +214,7 @@ def test_export_window_merges_nearby_days(
     rows = _merged(db, window)
     assert len(rows) == (1 if merged else 2)
     if merged:
-        assert (rows[0]["date"], rows[0]["end_date"]) == days
+        assert (rows[0]["date"], rows[0]["end_date"]) == tuple(map(date.fromisoformat, days))
 
 
 def test_export_negated_events_are_not_merged(tmp_path: Path) -> None:
@@ -220,7 +226,9 @@ def test_export_global_event_id_is_sha1_of_group_key(tmp_path: Path) -> None:
     rows = _merged(_three_articles(tmp_path))
     story = next(r for r in rows if r["cameo"] == "112")
     bucket = (datetime.fromisoformat(DAY) - datetime(1970, 1, 1)).days
-    key = json.dumps(["1", str(bucket), "PAKGOV", "INDGOV", "112"], separators=(",", ":"))
+    key = json.dumps(
+        ["1", "event", str(bucket), "day", "PAKGOV", "INDGOV", "112"], separators=(",", ":")
+    )
     expected = int(hashlib.sha1(key.encode()).hexdigest()[:16], 16) & (2**63 - 1)
     assert story["global_event_id"] == expected
     assert _merged(tmp_path / "events.duckdb") == rows  # the same ids and order on a re-read
@@ -312,7 +320,7 @@ def test_export_gdelt_mentions_table(tmp_path: Path) -> None:
     )
     assert (first["InRawText"], first["Confidence"], first["MentionDocLen"]) == ("1", "100", "")
     assert first["EventTimeDate"] == events[first["GLOBALEVENTID"]][59]
-    assert len(first["MentionTimeDate"]) == 14
+    assert first["MentionTimeDate"] == "20160909000000"  # the article's publication day
     assert (by_doc["a2"]["MentionSourceName"], by_doc["a2"]["InRawText"]) == ("", "0")
     assert by_doc["https://www.dawn.com/a3"]["Actor2CharOffset"] == "-1"
 
@@ -406,7 +414,7 @@ PLOVER_FIELDS = [
     "id", "date", "enddate", "actor", "recipient", "event", "mode", "context", "quad_code",
     "event_loc", "event_text", "cite_info", "coder", "coded_date", "coded_time",
     "cameo_code", "goldstein", "is_root", "num_mentions", "num_sources", "num_articles",
-    "mentions",
+    "date_precision", "dated_by", "is_background", "mentions",
 ]  # fmt: skip
 ENTITY_FIELDS = ["code", "sector", "entity_text", "identifier_text"]  # the manual's
 LOCATION_FIELDS = [
@@ -535,9 +543,7 @@ def test_export_flat_formats_round_trip(tmp_path: Path, fmt: str) -> None:
     # By default the stored rows, negated ones too, with the events table's columns.
     assert export(db, fmt, out) == {"events": 3}
     rows = read(str(out))
-    with duckdb.connect(str(db), read_only=True) as con:
-        stored = con.execute("SELECT * FROM events").description
-        assert rows.columns == [d[0] for d in stored]
+    assert tuple(rows.columns) == STORED_COLUMNS
     assert [r[0] for r in rows.fetchall()] == ["a1-0", "a1-1", "a2-0"]
 
     merged_out = tmp_path / f"merged.{fmt}"
@@ -722,3 +728,240 @@ def test_export_cli_standard_output_defaults_to_gdelt_events(
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and all(len(line.split("\t")) == 61 for line in lines)
     assert not (tmp_path / "-").exists() and not (tmp_path / "-.mentions").exists()
+
+
+# --- provenance and dates -------------------------------------------------------------------
+
+
+def _dated(doc_id: str, n: int, day: str, precision: str, published: str = DAY) -> Event:
+    """An event of ``_event`` dated ``day`` with ``precision``, stamped as the pipeline does."""
+    event = _event(doc_id, n, date=day)
+    event.date_precision = precision
+    event.date_text = "the words"
+    stamp([event], {"date": published})
+    return event
+
+
+def test_export_mentions_carry_their_articles(tmp_path: Path) -> None:
+    db = _store(
+        tmp_path,
+        [
+            (Article("a1", SENTENCE, "2016-09-09", "https://www.dawn.com/a1", "Talks", "Dawn"),
+             [_event("a1")]),
+            (Article("a2", SENTENCE, "2016-09-10", "https://www.reuters.com/a2"),
+             [_event("a2")]),
+        ],
+    )  # fmt: skip
+    (story,) = _merged(db)
+    first, second = story["mentions"]
+    assert {k: first[k] for k in ("publication_date", "source", "url", "title", "date")} == {
+        "publication_date": date(2016, 9, 9), "source": "Dawn",
+        "url": "https://www.dawn.com/a1", "title": "Talks", "date": date(2016, 9, 9),
+    }  # fmt: skip
+    # No source given: the outlet is the URL's host, for the mention and for NumSources.
+    assert (second["source"], second["publication_date"]) == ("reuters.com", date(2016, 9, 10))
+    assert (story["first_publication_date"], story["last_publication_date"]) == (
+        date(2016, 9, 9), date(2016, 9, 10)
+    )  # fmt: skip
+    assert story["num_sources"] == 2
+
+
+def test_export_same_outlet_by_url_host_is_one_source(tmp_path: Path) -> None:
+    articles = [Article(d, SENTENCE, DAY, f"https://www.dawn.com/{d}") for d in ("a1", "a2")]
+    db = _store(tmp_path, [(a, [_event(a.id)]) for a in articles])
+    (story,) = _merged(db)
+    assert (story["num_sources"], story["num_articles"]) == (1, 2)
+
+
+def test_export_store_rows_carry_the_document_fields(tmp_path: Path) -> None:
+    # Events written without their article's fields get the document's, and their flag.
+    event = _event("a1", date="1990-01-01")
+    event.date_precision = "year"
+    db = _store(tmp_path, [(_article("a1"), [event])])
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(
+            "SELECT publication_date, source, url, is_background FROM events"
+        ).fetchone()
+    assert row == (DAY, "dawn", "https://www.dawn.com/a1", True)
+
+
+def test_export_year_date_does_not_merge_with_that_day(tmp_path: Path) -> None:
+    # "in 2016" (2016-01-01, year) is not an event of 1 January 2016.
+    day = "2016-01-02"
+    db = _store(
+        tmp_path,
+        [
+            (_article("a1", date=day), [_dated("a1", 0, "2016-01-01", "year", day)]),
+            (_article("a2", date=day), [_dated("a2", 0, "2016-01-01", "day", day)]),
+            (_article("a3", date=day), [_dated("a3", 0, "2016-01-01", "year", day)]),
+        ],
+    )
+    rows = {r["date_precision"]: r for r in _merged(db)}
+    assert {p: r["num_mentions"] for p, r in rows.items()} == {"year": 2, "day": 1}
+    assert rows["year"]["date"] == date(2016, 1, 1)
+    out = tmp_path / "events.tsv"
+    export(db, "gdelt", out)
+    assert sorted(line[1] for line in _tsv(out)) == ["20160101", "20160101"]
+    extras = sorted(
+        dict(zip(GDELT_MENTION_COLUMNS, line, strict=True))["Extras"]
+        for line in _tsv(mentions_path(out))
+    )
+    assert extras == ["", *["<DATE_PRECISION>year</DATE_PRECISION>"] * 2]
+    plover = tmp_path / "events.jsonl"
+    export(db, "plover", plover)
+    records = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["date_precision"] for r in records) == ["day", "year"]
+
+
+def test_export_background_events_are_flagged(tmp_path: Path) -> None:
+    db = _store(
+        tmp_path,
+        [
+            (_article("a1"), [_dated("a1", 0, "1990-08-02", "day")]),
+            (_article("a2"), [_dated("a2", 0, "1990-08-02", "day")]),
+            (_article("a3", date="1990-08-03"), [_dated("a3", 0, "1990-08-02", "day", "1990-08-03")]),
+        ],
+    )  # fmt: skip
+    (story,) = _merged(db)
+    # Reported as news once: not background, though two mentions are.
+    assert story["is_background"] is False
+    assert [m["is_background"] for m in story["mentions"]] == [True, True, False]
+    (tmp_path / "two").mkdir()
+    db2 = _store(tmp_path / "two", [(_article("a1"), [_dated("a1", 0, "1990-08-02", "day")])])
+    assert _merged(db2)[0]["is_background"] is True
+
+
+def test_export_dates_events_by_publication(tmp_path: Path) -> None:
+    # Said on two days, reported the same day: one event by publication, two by event date.
+    db = _store(
+        tmp_path,
+        [
+            (_article("a1"), [_dated("a1", 0, "2016-09-08", "day")]),
+            (_article("a2", "reuters"), [_dated("a2", 0, "2016-09-06", "day")]),
+            (_article("a3", date=None), [_event("a3", date="2016-09-05")]),
+        ],
+    )
+    assert len(_merged(db)) == 3
+    with duckdb.connect(str(db), read_only=True) as con:
+        rel = merged_events(con, dated_by="publication")
+        rows = [dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()]
+    assert [(r["date"], r["num_mentions"], r["dated_by"]) for r in rows] == [
+        (date(2016, 9, 5), 1, "publication"),  # an undated article's event keeps its own date
+        (date(2016, 9, 9), 2, "publication"),
+    ]
+    # Each mention keeps its own event date.
+    assert [m["date"] for m in rows[1]["mentions"]] == [date(2016, 9, 8), date(2016, 9, 6)]
+
+    out = tmp_path / "events.tsv"
+    assert export(db, "gdelt", out, dated_by="publication") == {"events": 2, "mentions": 3}
+    assert [line[1] for line in _tsv(out)] == ["20160905", "20160909"]
+    by_event = tmp_path / "by-event.tsv"
+    export(db, "gdelt", by_event)
+    assert {line[0] for line in _tsv(out)}.isdisjoint(line[0] for line in _tsv(by_event))
+    with pytest.raises(InputError, match="Cannot date events by 'story'"):
+        export(db, "gdelt", out, dated_by="story")
+
+
+def test_export_gdelt_times(tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    with Store(db) as store:
+        store.write([(_article("a1"), [_event("a1")])])
+    with Store(db) as store:  # a later run adds a mention of the same event
+        store.write([(_article("a2", date=None), [_event("a2", date=DAY)])])
+        with store.connection() as con:
+            coded = dict(con.execute("SELECT doc_id, coded_at FROM documents").fetchall())
+    out = tmp_path / "events.tsv"
+    export(db, "gdelt", out)
+    (event,) = _tsv(out)
+    stamp_of = {d: t.strftime("%Y%m%d%H%M%S") for d, t in coded.items()}
+    # DATEADDED: when the event was added, i.e. first coded; EventTimeDate the same.
+    assert event[GDELT_EVENT_COLUMNS.index("DATEADDED")] == stamp_of["a1"]
+    mentions = {
+        r["MentionIdentifier"]: r
+        for r in (
+            dict(zip(GDELT_MENTION_COLUMNS, line, strict=True)) for line in _tsv(mentions_path(out))
+        )
+    }
+    assert {r["EventTimeDate"] for r in mentions.values()} == {stamp_of["a1"]}
+    # MentionTimeDate: the publication day, else (an undated article) when it was coded.
+    assert mentions["https://www.dawn.com/a1"]["MentionTimeDate"] == "20160909000000"
+    assert mentions["https://www.dawn.com/a2"]["MentionTimeDate"] == stamp_of["a2"]
+
+
+def test_export_gdelt_title_goes_to_extras_escaped(tmp_path: Path) -> None:
+    article = Article("a1", SENTENCE, DAY, "https://x.com/a1", "Talks <live>\t& more", "X")
+    db = _store(tmp_path, [(article, [_event("a1")])])
+    out = tmp_path / "events.tsv"
+    export(db, "gdelt", out)
+    (line,) = _tsv(mentions_path(out))
+    assert line[-1] == "<PAGE_TITLE>Talks &lt;live&gt; &amp; more</PAGE_TITLE>"
+
+
+def test_export_parquet_types_dates_and_keeps_cameo_strings(tmp_path: Path) -> None:
+    db = _store(
+        tmp_path, [(_article("a1"), [_event("a1", cameo="010"), _event("a1", 1, cameo="0231")])]
+    )
+    types: dict[bool, dict[str, str]] = {}
+    for merged in (False, True):
+        out = tmp_path / f"events-{merged}.parquet"
+        export(db, "parquet", out, merged=merged)
+        described = duckdb.sql(f"DESCRIBE SELECT * FROM '{out}'").fetchall()
+        types[merged] = {name: kind for name, kind, *_ in described}
+        cameos = sorted(r[0] for r in duckdb.sql(f"SELECT cameo FROM '{out}'").fetchall())
+        assert cameos == ["010", "0231"]
+    assert {c: types[False][c] for c in ("date", "publication_date", "coded_at", "cameo")} == {
+        "date": "DATE", "publication_date": "DATE", "coded_at": "TIMESTAMP", "cameo": "VARCHAR"
+    }  # fmt: skip
+    merged_types = {c: types[True][c] for c in MERGED_COLUMNS if "date" in c or "coded_at" in c}
+    assert merged_types == {
+        "date": "DATE", "end_date": "DATE", "date_precision": "VARCHAR", "dated_by": "VARCHAR",
+        "first_publication_date": "DATE", "last_publication_date": "DATE",
+        "first_coded_at": "TIMESTAMP", "last_coded_at": "TIMESTAMP",
+    }  # fmt: skip
+    assert "publication_date DATE" in types[True]["mentions"]
+
+
+def test_export_cameo_codes_keep_their_leading_zeros(tmp_path: Path) -> None:
+    events = [_event("a1", cameo="010"), _event("a1", 1, cameo="0231")]
+    db = _store(tmp_path, [(_article("a1"), events)])
+    codes = ["010", "0231"]
+    csv_out = tmp_path / "events.csv"
+    export(db, "csv", csv_out)
+    # As docs/export.md reads them: named as text, they stay codes; sniffed, they would not.
+    typed = duckdb.read_csv(str(csv_out), dtype={"cameo": "VARCHAR", "cameo_root": "VARCHAR"})
+    assert sorted(r[0] for r in typed.select("cameo").fetchall()) == codes
+    assert sorted(r[0] for r in typed.select("cameo_root").fetchall()) == ["01", "02"]
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(csv_out, dtype={"cameo": str, "cameo_root": str})
+    assert sorted(frame["cameo"]) == codes and sorted(frame["cameo_root"]) == ["01", "02"]
+
+    gdelt = tmp_path / "events.tsv"
+    export(db, "gdelt", gdelt)
+    assert sorted(line[GDELT_EVENT_COLUMNS.index("EventCode")] for line in _tsv(gdelt)) == codes
+    assert sorted(line[GDELT_EVENT_COLUMNS.index("EventRootCode")] for line in _tsv(gdelt)) == [
+        "01",
+        "02",
+    ]
+    plover = tmp_path / "events.jsonl"
+    export(db, "plover", plover)
+    lines = plover.read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["cameo_code"] for line in lines) == codes
+    merged_csv = tmp_path / "merged.csv"
+    export(db, "csv", merged_csv, merged=True)
+    typed = duckdb.read_csv(str(merged_csv), dtype={"cameo": "VARCHAR"})
+    assert sorted(r[0] for r in typed.select("cameo").fetchall()) == codes
+
+
+def test_export_store_of_an_earlier_version(tmp_path: Path) -> None:
+    # A store written before events carried provenance, never opened for writing since.
+    db = _three_articles(tmp_path)
+    with duckdb.connect(str(db)) as con:
+        for column in ("is_background", "publication_date", "source", "url", "title"):
+            con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    for fmt in EXPORT_FORMATS:
+        assert export(db, fmt, tmp_path / f"out.{fmt}")["events"] > 0
+    flat = duckdb.read_parquet(str(tmp_path / "out.parquet"))
+    assert tuple(flat.columns) == STORED_COLUMNS
+    assert flat.select("source, publication_date").fetchall()[0] == ("dawn", date(2016, 9, 9))
+    story = next(r for r in _merged(db) if r["cameo"] == "112")
+    assert (story["num_sources"], story["is_background"]) == (2, None)

@@ -150,6 +150,29 @@ def test_readers_csv_columns_are_chosen_by_name(tmp_path: Path) -> None:
     assert articles[1].text == "Russia met China.\nThey signed a deal."  # type: ignore[union-attr]
 
 
+def test_readers_csv_keeps_source_url_and_title(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        "id,date,source,url,title,text\n"
+        "a1,2016-09-09, Dawn ,https://www.dawn.com/a1,US on Pakistan,Iran condemned Israel.\n"
+        "a2,2016-09-09,,,,Russia met China.\n",
+        encoding="utf-8",
+    )
+    first, second = read_inputs([str(path)])
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.source, first.url, first.title) == (
+        "Dawn", "https://www.dawn.com/a1", "US on Pakistan"
+    )  # fmt: skip
+    assert (second.source, second.url, second.title) == (None, None, None)  # empty: unknown
+
+    other = tmp_path / "other.tsv"  # other column names, tab-separated
+    other.write_text("outlet\tlink\tbody\nAFP\thttps://afp.com/x\tIran met Iraq.\n")
+    columns = CsvColumns(text="body", source="outlet", url="link", title=None)
+    (article,) = read_inputs([str(other)], columns=columns)
+    assert isinstance(article, Article)
+    assert (article.source, article.url, article.title) == ("AFP", "https://afp.com/x", None)
+
+
 @pytest.mark.parametrize(
     ("row", "reason"),
     [

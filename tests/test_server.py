@@ -252,3 +252,43 @@ def test_server_refuses_a_store_that_is_not_one(tmp_path: Path) -> None:
         [*_cli(), "serve", "--db", str(bad)], capture_output=True, text=True, timeout=60
     )
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_server_series_has_the_articles_dyads_on_their_days(client: TestClient) -> None:
+    r = client.get("/api/series", params={"a": "IND", "b": "PAK", "freq": "day"})
+    assert r.status_code == 200
+    days = {row["period"]: row for row in r.json()["rows"]}
+    # Modi spoke in Laos "yesterday" (8 September); Pakistan's accusation came on the 9th.
+    assert days["2016-09-08"]["verbal_conflict"] >= 1
+    assert days["2016-09-09"]["n_events"] >= 1
+    assert all(row["end"] == row["period"] for row in days.values())
+    usa = client.get("/api/series", params={"a": "usa", "b": "pak", "freq": "month"}).json()
+    (month,) = usa["rows"]
+    assert month["period"] == "2016-09-01" and month["end"] == "2016-09-30"
+    assert month["verbal_coop"] >= 1
+
+
+@pytest.mark.parametrize("params", [{"a": "PAKISTAN!"}, {"a": "IND", "freq": "hour"}, {"b": "PAK"}])
+def test_server_series_refuses_bad_terms(client: TestClient, params: dict[str, str]) -> None:
+    r = client.get("/api/series", params=params)
+    assert r.status_code == 422 and r.json()["detail"]
+
+
+def test_server_top_dyads_actors_and_network(client: TestClient) -> None:
+    dyads = client.get("/api/dyads/top", params={"limit": 5}).json()["rows"]
+    assert ("PAK", "IND") in {(d["actor"], d["recipient"]) for d in dyads}
+    actors = {a["actor"] for a in client.get("/api/actors/top").json()["rows"]}
+    assert {"USA", "PAK", "IND"} <= actors
+    network = client.get("/api/network").json()
+    ids = {n["id"] for n in network["nodes"]}
+    assert {(e["source"], e["target"]) for e in network["edges"]} >= {("USA", "PAK")}
+    assert all(e["source"] in ids and e["target"] in ids for e in network["edges"])
+
+
+def test_server_world_outline_is_served_from_the_package(client: TestClient) -> None:
+    rings = client.get("/api/world").json()["rings"]
+    assert len(rings) > 100
+    # Rings across the date line are drawn on both sides: longitudes run past ±180 there.
+    assert all(-90 <= lat <= 90 for ring in rings for _, lat in ring)
+    inside = sum(-180 <= lon <= 180 for ring in rings for lon, _ in ring)
+    assert inside > 0.75 * sum(map(len, rings))

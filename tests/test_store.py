@@ -245,8 +245,11 @@ def test_store_quotes_table_holds_each_quote_once(tmp_path: Path) -> None:
 def test_store_written_by_an_earlier_version_gains_the_new_columns(tmp_path: Path) -> None:
     db = tmp_path / "old.duckdb"
     Store(db).close()
-    with duckdb.connect(str(db)) as con:  # as an earlier version wrote it, before country_from
-        for column in ("actor_country_from", "recipient_country_from"):
+    # as an earlier version wrote it, before country_from and the article's fields
+    old = ("actor_country_from", "recipient_country_from", "is_background", "publication_date",
+           "source", "url", "title")  # fmt: skip
+    with duckdb.connect(str(db)) as con:
+        for column in old:
             con.execute(f"ALTER TABLE events DROP COLUMN {column}")
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
@@ -257,5 +260,91 @@ def test_store_written_by_an_earlier_version_gains_the_new_columns(tmp_path: Pat
     result = runner.invoke(app, ["code", str(corpus), "--db", str(db)])
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("SELECT actor_code, actor_country_from FROM events").fetchall()
-    assert rows == [("INDUAF", "place")]
+        rows = con.execute(
+            "SELECT actor_code, actor_country_from, publication_date, is_background FROM events"
+        ).fetchall()
+    assert rows == [("INDUAF", "place", None, None)]
+
+
+def test_store_csv_outlets_reach_the_gdelt_mentions(tmp_path: Path) -> None:
+    from eventcoder.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS
+
+    corpus = tmp_path / "wire.csv"
+    corpus.write_text(
+        "id,date,source,url,title,text\n"
+        "d1,2016-09-13,Dawn,https://www.dawn.com/d1,Talks,"
+        "Pakistan accused India of sponsoring terrorism on Tuesday.\n"
+        "d2,2016-09-13,Dawn,https://www.dawn.com/d2,,"
+        "On Tuesday Pakistan accused India of sponsoring terrorism.\n"
+        "r1,2016-09-13,Reuters,https://www.reuters.com/r1,,"
+        "Pakistan accused India of sponsoring terrorism on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "ev.duckdb"
+    assert runner.invoke(app, ["code", str(corpus), "--db", str(db)]).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute(
+            "SELECT doc_id, source, url, publication_date FROM events ORDER BY doc_id"
+        ).fetchall()
+    assert stored == [
+        ("d1", "Dawn", "https://www.dawn.com/d1", "2016-09-13"),
+        ("d2", "Dawn", "https://www.dawn.com/d2", "2016-09-13"),
+        ("r1", "Reuters", "https://www.reuters.com/r1", "2016-09-13"),
+    ]
+    out = tmp_path / "gdelt.tsv"
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    (event,) = [dict(zip(GDELT_EVENT_COLUMNS, line.split("\t"), strict=True))
+                for line in out.read_text(encoding="utf-8").splitlines()]  # fmt: skip
+    assert (event["SQLDATE"], event["NumArticles"], event["NumSources"]) == ("20160913", "3", "2")
+    mentions = [
+        dict(zip(GDELT_MENTION_COLUMNS, line.split("\t"), strict=True))
+        for line in (tmp_path / "gdelt.mentions.tsv").read_text(encoding="utf-8").splitlines()
+    ]
+    assert sorted((m["MentionSourceName"], m["MentionIdentifier"]) for m in mentions) == [
+        ("Dawn", "https://www.dawn.com/d1"),
+        ("Dawn", "https://www.dawn.com/d2"),
+        ("Reuters", "https://www.reuters.com/r1"),
+    ]
+    assert {m["MentionTimeDate"] for m in mentions} == {"20160913000000"}
+
+    # Dated by publication (the articles' day, 13 September), the same event is one too.
+    result = runner.invoke(
+        app,
+        ["export", "--db", str(db), "--format", "gdelt", "-o", str(out),
+         "--date-events-by", "publication"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert line.split("\t")[1] == "20160913"
+
+
+def test_store_code_dates_output_by_publication_and_keeps_both_in_the_store(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps(
+            {"id": "k1", "date": "2016-09-09", "source": "Dawn", "text": "Pakistan accused India "
+             "of sponsoring terrorism on Thursday. In 1990 Iraq invaded Kuwait."}
+        ) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    db, out = tmp_path / "ev.duckdb", tmp_path / "ev.jsonl"
+    args = ["code", str(corpus), "--db", str(db), "-o", str(out), "--date-events-by", "publication"]
+    assert runner.invoke(app, args).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["cameo"], r["date"], r["date_text"], r["is_background"]) for r in rows] == [
+        ("112", "2016-09-09", None, False),
+        ("192", "2016-09-09", None, True),  # dated by its article, still flagged
+    ]
+    assert {(r["publication_date"], r["source"]) for r in rows} == {("2016-09-09", "Dawn")}
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute(
+            "SELECT cameo, date, date_precision, publication_date, is_background FROM events "
+            "ORDER BY event_id"
+        ).fetchall()
+    assert stored == [
+        ("112", "2016-09-08", "day", "2016-09-09", False),
+        ("192", "1990-01-01", "year", "2016-09-09", True),
+    ]

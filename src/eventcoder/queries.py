@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from eventcoder.analysis import match
 from eventcoder.export import open_store
 from eventcoder.io.writers import FLAT_COLUMNS
 
@@ -28,12 +29,13 @@ _EVENT_COLUMNS = ", ".join(f'e."{c}"' for c in FLAT_COLUMNS)
 class EventFilter:
     """Which events to select; a field left None selects all.
 
-    actor, recipient: a full code (``PAKGOV``) or a country (``PAK``), matched on that side.
+    actor, recipient: who, on that side, by :func:`eventcoder.analysis.match` (``PAK``: the
+    country or a code beginning so; ``PAKGOV``: that code; ``sector:MIL``).
     country, sector: either side's country or sector. type: PLOVER event type. cameo: a CAMEO
     code or its prefix (``11`` selects 110-1125). quad_class: 1-4. date_from, date_to: first
-    and last day (YYYY-MM-DD) of the event's date. source: the article's outlet. q: words the
-    sentence contains, case-insensitive. located: True for events with coordinates only, False
-    for events without.
+    and last day (YYYY-MM-DD) of the event's date, or its article's when it has none. source:
+    the article's outlet. q: words the sentence contains, case-insensitive. located: True for
+    events with coordinates only, False for events without.
     """
 
     actor: str | None = None
@@ -59,6 +61,11 @@ class EventFilter:
             if f.name == "located":
                 conditions.append(f"e.location_lat IS {'NOT ' if value else ''}NULL")
                 continue
+            if f.name in ("actor", "recipient"):
+                sql, bound = match(f.name, value)  # the analyses' rule (docs/analysis.md)
+                conditions.append(sql)
+                params.extend(bound)
+                continue
             sql, n = _CONDITIONS[f.name]
             if f.name in _CODES:
                 value = value.upper()
@@ -69,18 +76,18 @@ class EventFilter:
         return " AND ".join(conditions), params
 
 
-_CODES = ("actor", "recipient", "country", "sector", "type")  # stored upper-case
+_CODES = ("country", "sector", "type")  # stored upper-case
+# An event's day: its own date, else its article's (as the analyses count it).
+_DAY = "coalesce(try_cast(left(e.date, 10) AS DATE), try_cast(left(d.date, 10) AS DATE))"
 # field -> (condition, how many times it binds the value)
 _CONDITIONS: dict[str, tuple[str, int]] = {
-    "actor": ("(e.actor_code = ? OR e.actor_country = ?)", 2),
-    "recipient": ("(e.recipient_code = ? OR e.recipient_country = ?)", 2),
     "country": ("(e.actor_country = ? OR e.recipient_country = ?)", 2),
     "sector": ("(e.actor_sector = ? OR e.recipient_sector = ?)", 2),
     "type": ("e.event_type = ?", 1),
     "cameo": ("starts_with(e.cameo, ?)", 1),
     "quad_class": ("e.quad_class = ?", 1),
-    "date_from": ("try_cast(e.date AS DATE) >= ?::DATE", 1),
-    "date_to": ("try_cast(e.date AS DATE) <= ?::DATE", 1),
+    "date_from": (f"{_DAY} >= ?::DATE", 1),
+    "date_to": (f"{_DAY} <= ?::DATE", 1),
     "source": ("d.source = ?", 1),
     "q": ("e.sentence ILIKE '%' || ? || '%' ESCAPE '\\'", 1),
 }

@@ -74,6 +74,12 @@ class Event:
     date is used; ``date_precision`` day, month or year). ``location``: where it happened, a
     place record (docs/places.md) or None. ``quote``: the index of the quote it was stated in
     (``doc._.quotes``) or None.
+
+    What the article says about itself travels with each event, so any one record can be
+    traced and dated without the document table: ``publication_date`` (YYYY-MM-DD), ``source``
+    (the outlet), ``url`` and ``title``, each None when the input does not give it.
+    ``is_background``: the event's date lies well before the article's (a historical reference,
+    docs/dates.md); None when the article has no date. :mod:`eventcoder.provenance` sets them.
     """
 
     event_id: str
@@ -98,6 +104,11 @@ class Event:
     date_precision: str | None = None
     location: dict[str, Any] | None = None
     quote: int | None = None
+    is_background: bool | None = None
+    publication_date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The event as a JSON-ready dict in the documented field order."""
@@ -108,6 +119,11 @@ class Event:
             "date": self.date,
             "date_text": self.date_text,
             "date_precision": self.date_precision,
+            "is_background": self.is_background,
+            "publication_date": self.publication_date,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
             "actor": self.actor.to_dict(),
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "event_type": self.event_type,
@@ -132,7 +148,8 @@ class Event:
 
 
 EVENT_FIELDS = (
-    "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision", "actor",
-    "recipient", "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein",
-    "trigger", "sentence", "location", "quote", "is_root", "negated", "pattern",
+    "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision",
+    "is_background", "publication_date", "source", "url", "title", "actor", "recipient",
+    "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein", "trigger",
+    "sentence", "location", "quote", "is_root", "negated", "pattern",
 )  # fmt: skip

@@ -8,7 +8,8 @@ are replaced.
 
 Tables (docs/store.md lists every column):
 - ``documents``: one row per input article coded (``status`` coded or empty).
-- ``events``: one row per event, the flat columns of ``eventcoder.io.writers.FLAT_COLUMNS``.
+- ``events``: one row per event, the flat columns of ``eventcoder.io.writers.FLAT_COLUMNS``;
+  its article's publication date, source, URL and title are those of its document.
 - ``quotes``: one row per quote, the flat columns of ``eventcoder.io.writers.QUOTE_COLUMNS``.
 - ``rejected``: inputs that could not be read, with source, line and reason.
 
@@ -42,9 +43,10 @@ from eventcoder.io.writers import (
     QUOTE_COLUMNS,
     flatten,
     flatten_quote,
-    parquet_schema,
     quote_schema,
+    row_schema,
 )
+from eventcoder.provenance import article_meta, provenance
 from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
@@ -53,7 +55,8 @@ DOCUMENT_COLUMNS = (
     "coded_at",
 )  # fmt: skip
 
-_SQL_TYPES = {
+# The DuckDB type of each Arrow type of the flat rows (the events and quotes tables).
+SQL_TYPES = {
     pa.string(): "VARCHAR",
     pa.int8(): "TINYINT",
     pa.int32(): "INTEGER",
@@ -64,7 +67,7 @@ _SQL_TYPES = {
 
 
 def _ddl(table: str, schema: pa.Schema, key: str) -> str:
-    cols = [f'"{f.name}" {_SQL_TYPES[f.type]}' for f in schema]
+    cols = [f'"{f.name}" {SQL_TYPES[f.type]}' for f in schema]
     return f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)}, PRIMARY KEY ({key}))"
 
 
@@ -73,7 +76,7 @@ SCHEMA = (
         doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, date VARCHAR, url VARCHAR,
         title VARCHAR, source VARCHAR, origin VARCHAR, status VARCHAR, n_events INTEGER,
         coded_at TIMESTAMP)""",
-    _ddl("events", parquet_schema(), "event_id"),
+    _ddl("events", row_schema(), "event_id"),
     _ddl("quotes", quote_schema(), "doc_id, quote_index"),
     """CREATE TABLE IF NOT EXISTS rejected (
         source VARCHAR, line INTEGER, reason VARCHAR, seen_at TIMESTAMP,
@@ -318,14 +321,14 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     the documents already coded), so old stores keep working."""
     for statement in SCHEMA:
         con.execute(statement)
-    for table, schema in (("events", parquet_schema()), ("quotes", quote_schema())):
+    for table, schema in (("events", row_schema()), ("quotes", quote_schema())):
         rows = con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
         ).fetchall()
         have = {name for (name,) in rows}
         for f in schema:
             if f.name not in have:
-                con.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_SQL_TYPES[f.type]}')
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {SQL_TYPES[f.type]}')
 
 
 def _now() -> datetime:
@@ -344,12 +347,20 @@ def _tables(
         schema=_documents_schema(),
     )
     events = pa.Table.from_pylist(
-        [flatten(e.to_dict()) for _, evs in coded for e in evs], schema=parquet_schema()
+        [_event_row(article, e) for article, evs in coded for e in evs], schema=row_schema()
     )
     quote_rows = pa.Table.from_pylist(
         [flatten_quote(q.to_dict()) for q in quotes], schema=quote_schema()
     )
     return documents, events, quote_rows
+
+
+def _event_row(article: Article, event: Event) -> dict[str, Any]:
+    """The event's flat row, with the provenance of the document it is stored under (whatever
+    the event itself was given: one truth per document)."""
+    row = flatten(event.to_dict())
+    row.update(provenance(row["date"], row["date_precision"], article_meta(article)))
+    return row
 
 
 def write_parts(

@@ -71,16 +71,23 @@ class Rejected:
 
 @dataclass(frozen=True)
 class CsvColumns:
-    """Which columns of a ``.csv`` file hold an article's text, id and publication date.
+    """Which columns of a ``.csv`` file hold an article's text, id, publication date, outlet,
+    URL and title.
 
     text: the column with the article text; a file without it is an error.
     id: the column with the article id, or None; a row without one gets a hash id.
     date: the column with the date (YYYY-MM-DD or an ISO date-time), or None.
+    source, url, title: the columns with the outlet's name, the article's URL and its title,
+    or None; a file or a cell without them leaves them empty. Every event carries them, and
+    the export counts sources by ``source`` (docs/export.md).
     """
 
     text: str = "text"
     id: str | None = "id"
     date: str | None = "date"
+    source: str | None = "source"
+    url: str | None = "url"
+    title: str | None = "title"
 
 
 # A reader: (file, date for undated input, CSV columns) -> the file's records, one at a time.
@@ -348,6 +355,9 @@ def _csv_row(
         id=stable_id(cell(columns.id).strip(), source, text),
         text=text,
         date=row_date or date,
+        url=cell(columns.url).strip() or None,
+        title=cell(columns.title).strip() or None,
+        source=cell(columns.source).strip() or None,
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
     )

@@ -3,6 +3,8 @@
 In CSV and Parquet the nested ``actor``, ``recipient``, ``trigger`` and ``location`` objects
 become columns ``actor_code``, ``recipient_country``, ``trigger_start``, ``location_lat``, ...
 (docs/records.md lists them). Quotes are written the same way (:class:`QuoteWriter`).
+Parquet types the day columns (:data:`DATE_COLUMNS`) as DATE; CAMEO codes stay strings with
+their leading zeros in every format.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ LOCATION_FIELDS = (
 )  # fmt: skip
 FLAT_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "date", "date_text", "date_precision",
+    "is_background", "publication_date", "source", "url", "title",
     *(f"actor_{f}" for f in ACTOR_FIELDS),
     *(f"recipient_{f}" for f in ACTOR_FIELDS),
     "event_type", "mode", "context", "cameo", "cameo_root", "quad_class", "goldstein",
@@ -39,6 +42,8 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "end", "direct", "sentence_index", "date", "date_text", "date_precision",
 )  # fmt: skip
 FORMATS = (".jsonl", ".json", ".csv", ".parquet")
+# Columns holding a day, YYYY-MM-DD: strings in rows, CSV and the store, DATE in Parquet files.
+DATE_COLUMNS = frozenset({"date", "publication_date"})
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +91,7 @@ class EventWriter:
 
     @staticmethod
     def schema() -> Any:
-        return parquet_schema()
+        return row_schema()
 
     def __init__(self, path: Path, batch: int = 10_000) -> None:
         check_format(path)
@@ -126,6 +131,7 @@ class EventWriter:
         import pyarrow.parquet as pq
 
         table = pa.Table.from_pylist(self._rows, schema=self.schema())
+        table = table.cast(dated(table.schema))
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.path, table.schema)
         self._parquet.write_table(table)
@@ -140,10 +146,13 @@ class EventWriter:
             self._fh.close()
 
 
-def parquet_schema() -> Any:
+def row_schema() -> Any:
+    """The Arrow schema of flat event rows as :func:`flatten` makes them, dates as strings (the
+    store's ``events`` table)."""
     import pyarrow as pa
 
     types = {
+        "is_background": pa.bool_(),
         "sentence_index": pa.int32(),
         "actor_start": pa.int64(),
         "actor_end": pa.int64(),
@@ -164,6 +173,18 @@ def parquet_schema() -> Any:
     return pa.schema([(c, types.get(c, pa.string())) for c in FLAT_COLUMNS])
 
 
+def parquet_schema() -> Any:
+    """The Arrow schema of flat event rows in Parquet files: :func:`row_schema`, dates typed."""
+    return dated(row_schema())
+
+
+def dated(schema: Any) -> Any:
+    """``schema`` with the :data:`DATE_COLUMNS` typed DATE (``date32``) instead of strings."""
+    import pyarrow as pa
+
+    return pa.schema([f.with_type(pa.date32()) if f.name in DATE_COLUMNS else f for f in schema])
+
+
 class QuoteWriter(EventWriter):
     """Writes quotes (:class:`~eventcoder.quotes.Quote`) like :class:`EventWriter` writes events."""
 
@@ -179,7 +200,7 @@ class QuoteWriter(EventWriter):
 
 
 def quote_schema() -> Any:
-    """The Arrow schema of flat quote rows (Parquet output and the store's ``quotes`` table)."""
+    """The Arrow schema of flat quote rows, dates as strings (the store's ``quotes`` table)."""
     import pyarrow as pa
 
     types = {

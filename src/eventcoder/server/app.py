@@ -16,6 +16,7 @@ once. Binding to anything but loopback needs a token (``EVENTCODER_TOKEN``), whi
 
 import asyncio
 import csv
+import datetime
 import hmac
 import io
 import threading
@@ -32,12 +33,13 @@ from rich.console import Console, RenderableType
 from spacy.language import Language
 from starlette.concurrency import run_in_threadpool
 
-from eventcoder import __version__
+from eventcoder import __version__, analysis
 from eventcoder.errors import Errors, InputError
 from eventcoder.explain import explain, render
 from eventcoder.io.readers import Article, check_date, content_hash
-from eventcoder.io.writers import FLAT_COLUMNS, parquet_schema
+from eventcoder.io.writers import FLAT_COLUMNS, row_schema
 from eventcoder.pipeline import pipe
+from eventcoder.plot import land
 from eventcoder.queries import (
     SORTABLE,
     EventFilter,
@@ -75,7 +77,7 @@ _PY_TYPES = {"string": str, "int8": int, "int32": int, "int64": int, "double": f
 EventRow: type[BaseModel] = create_model(  # type: ignore[call-overload]
     "EventRow",
     __doc__="One stored event: the flat columns of docs/records.md.",
-    **{f.name: (_PY_TYPES[str(f.type)] | None, None) for f in parquet_schema()},
+    **{f.name: (_PY_TYPES[str(f.type)] | None, None) for f in row_schema()},
 )
 
 
@@ -144,6 +146,31 @@ class EventDetail(BaseModel):
         description="The `eventcoder explain --json` trace of the event's sentence, coded alone."
     )
     explanation_text: str = Field(description="The same trace as `eventcoder explain` prints it.")
+
+
+Freq = Literal["day", "week", "month", "year"]
+DatedBy = Literal["event", "publication"]
+
+
+class Table(BaseModel):
+    """Rows of an analysis (docs/analysis.md gives the columns)."""
+
+    rows: list[dict[str, Any]]
+
+
+class Network(BaseModel):
+    """The actor network."""
+
+    nodes: list[dict[str, Any]] = Field(description="Actors: id, n_events.")
+    edges: list[dict[str, Any]] = Field(
+        description="Directed dyads: source, target, n_events, goldstein_mean."
+    )
+
+
+class World(BaseModel):
+    """The land outline."""
+
+    rings: list[list[tuple[float, float]]]
 
 
 class Info(BaseModel):
@@ -276,6 +303,78 @@ def create_app(
             counts = summary(con)
         return {"version": __version__, "store": db.name, **counts}
 
+    @app.get("/api/series", response_model=Table, responses=_ERRORS, dependencies=guarded)
+    def series(
+        a: Annotated[str, Query(description="Actor A: PAK (a country), PAKGOV, sector:MIL.")],
+        b: Annotated[
+            str | None, Query(description="Actor B, the recipient; none: A alone.")
+        ] = None,
+        freq: Annotated[Freq, Query(description="The period.")] = "week",
+        directed: Annotated[bool, Query(description="false: B→A counts too.")] = True,
+        merged: Annotated[bool, Query(description="Count merged events, not mentions.")] = False,
+        date_by: Annotated[
+            DatedBy, Query(description="Count events on their own date or their article's.")
+        ] = "event",
+        path: Path = Depends(store),  # noqa: B008
+    ) -> dict[str, Any]:
+        """Counts per period for a dyad or an actor: events per QuadClass, Goldstein sum and
+        mean (eventcoder.analysis.series, docs/analysis.md); ``end`` is the period's last day."""
+        with open_reader(path) as con:
+            frame = analysis.series(
+                con, a, b, freq, directed=directed, merged=merged, date_by=date_by
+            )
+        rows = _rows(frame)
+        for row in rows:
+            row["end"] = _period_end(row["period"], freq)
+        return {"rows": rows}
+
+    @app.get("/api/dyads/top", response_model=Table, responses=_ERRORS, dependencies=guarded)
+    def dyads_top(
+        limit: Annotated[int, Query(ge=1, le=1000, description="How many dyads.")] = 25,
+        directed: Annotated[bool, Query(description="false: A→B and B→A together.")] = True,
+        path: Path = Depends(store),  # noqa: B008
+    ) -> dict[str, Any]:
+        """The busiest dyads by country, with their QuadClass counts and Goldstein mean."""
+        with open_reader(path) as con:
+            return {"rows": _rows(analysis.top_dyads(con, limit, directed=directed))}
+
+    @app.get("/api/actors/top", response_model=Table, responses=_ERRORS, dependencies=guarded)
+    def actors_top(
+        limit: Annotated[int, Query(ge=1, le=1000, description="How many actors.")] = 25,
+        path: Path = Depends(store),  # noqa: B008
+    ) -> dict[str, Any]:
+        """The actors in most events, either side, by country."""
+        with open_reader(path) as con:
+            return {"rows": _rows(analysis.top_actors(con, limit))}
+
+    @app.get("/api/network", response_model=Network, responses=_ERRORS, dependencies=guarded)
+    def network(
+        limit: Annotated[int, Query(ge=1, le=1000, description="How many edges, busiest.")] = 40,
+        min_events: Annotated[int, Query(ge=1, description="Leave out rarer dyads.")] = 1,
+        path: Path = Depends(store),  # noqa: B008
+    ) -> dict[str, Any]:
+        """The actor network: directed dyads as edges (events, Goldstein mean), their actors as
+        nodes (events either side)."""
+        with open_reader(path) as con:
+            edges = _rows(analysis.network(con, min_events, limit=limit))
+        weight: dict[str, int] = {}
+        for edge in edges:
+            for side in (edge["actor"], edge["recipient"]):
+                weight[side] = weight.get(side, 0) + int(edge["n_events"])
+        nodes = [{"id": k, "n_events": v} for k, v in sorted(weight.items())]
+        links = [
+            {"source": e["actor"], "target": e["recipient"], "n_events": e["n_events"],
+             "goldstein_mean": e["goldstein_mean"]}
+            for e in edges
+        ]  # fmt: skip
+        return {"nodes": nodes, "edges": links}
+
+    @app.get("/api/world", response_model=World, dependencies=guarded)
+    def world() -> dict[str, Any]:
+        """The land outline the maps draw (Natural Earth 1:110m, public domain): rings of
+        [lon, lat] points."""
+        return {"rings": [list(zip(lons, lats, strict=True)) for lons, lats in land()]}
+
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html")
@@ -317,6 +416,30 @@ def _event_filter(
         actor, recipient, country, sector, type, cameo, quad_class, date_from, date_to, source, q,
         located,
     )  # fmt: skip
+
+
+def _rows(frame: Any) -> list[dict[str, Any]]:
+    """A DataFrame's rows as JSON-ready dicts: days as YYYY-MM-DD, NaN as null."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        for key, value in row.items():
+            if hasattr(value, "isoformat"):
+                row[key] = value.isoformat()[:10]
+    return list(rows)
+
+
+def _period_end(first: str, freq: str) -> str:
+    """The last day of the period that begins on ``first``."""
+    day = datetime.date.fromisoformat(first)
+    if freq == "day":
+        return first
+    if freq == "week":
+        return (day + datetime.timedelta(days=6)).isoformat()
+    if freq == "month":
+        following = day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1)
+    else:
+        following = day.replace(year=day.year + 1)
+    return (following - datetime.timedelta(days=1)).isoformat()
 
 
 def _plain(renderable: RenderableType) -> str:

@@ -5,6 +5,8 @@
 const QUADS = {
   1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict",
 };
+// The series' count columns, by QuadClass (eventcoder.analysis).
+const QUAD_COLUMNS = { 1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict" };
 const SVG = "http://www.w3.org/2000/svg";
 
 // --- small helpers -------------------------------------------------------------------------
@@ -71,6 +73,10 @@ function form(fields, onSubmit, label = "Show") {
     onSubmit(Object.fromEntries(new FormData(node)));
   });
   return node;
+}
+
+function round(value) {
+  return value === null || value === undefined ? "" : Number(value).toFixed(2);
 }
 
 function actorLabel(row, role) {
@@ -193,7 +199,7 @@ function highlighted(text, spans) {
 
 let world = null;
 async function worldOutline() {
-  world ??= await (await fetch("/static/world.json")).json();
+  world ??= (await api("/api/world")).rings;
   return world;
 }
 
@@ -201,17 +207,11 @@ function project([lon, lat], width, height) {
   return [((lon + 180) / 360) * width, ((90 - lat) / 180) * height];
 }
 
-function outline(geo, width, height) {
-  const paths = [];
-  for (const feature of geo.features) {
-    const { type, coordinates } = feature.geometry;
-    const polygons = type === "Polygon" ? [coordinates] : coordinates;
-    const d = polygons.flatMap((polygon) => polygon.map((ring) => "M" + ring
-      .map((point) => project(point, width, height).map((v) => v.toFixed(1)).join(","))
-      .join("L") + "Z")).join("");
-    paths.push(svg("path", { d, class: "land" }, title(feature.properties.name || "")));
-  }
-  return paths;
+function outline(rings, width, height) {
+  const d = rings.map((ring) => "M" + ring
+    .map((point) => project(point, width, height).map((v) => v.toFixed(1)).join(","))
+    .join("L") + "Z").join("");
+  return [svg("path", { d, class: "land" })];
 }
 
 function miniMap(event) {
@@ -260,7 +260,7 @@ function legend() {
 async function dyadView(view, params) {
   const state = { a: "IND", b: "PAK", freq: "week", ...params };
   const chart = el("div", { class: "chart" });
-  const list = el("section", { class: "detail", hidden: true });
+  const list = el("section", { class: "detail periods", hidden: true });
   view.append(el("h1", {}, "Conflict and cooperation between two actors"),
     form([["a", "Actor A", state.a], ["b", "Actor B", state.b], ["freq", "day / week / month", state.freq]],
       (values) => { Object.assign(state, values); draw().catch(showError); }),
@@ -274,13 +274,14 @@ async function dyadView(view, params) {
   async function periodEvents(row) {
     list.hidden = false;
     list.replaceChildren(el("h2", {}, `${state.a} – ${state.b}, ${row.period}`));
-    const directions = [[state.a, state.b], [state.b, state.a]];
+    const directions = state.directed === "false"
+      ? [[state.a, state.b], [state.b, state.a]] : [[state.a, state.b]];
     for (const [actor, recipient] of directions) {
       const page = await api("/api/events", {
-        actor, recipient, date_from: row.start, date_to: row.end, limit: 200,
+        actor, recipient, date_from: row.period, date_to: row.end, limit: 200,
       });
       for (const e of page.events) {
-        list.append(el("p", { class: `quad${e.quad_class}` },
+        list.append(el("p", { class: `quad${e.quad_class}`, dataset: { eventId: e.event_id } },
           el("strong", {}, `${e.date} ${e.actor_code} ${e.event_type} ${e.recipient_code}: `),
           e.sentence));
       }
@@ -292,7 +293,7 @@ async function dyadView(view, params) {
 function dyadChart(rows, onPick) {
   const width = 900, height = 320, pad = 40, mid = height / 2;
   const most = Math.max(1, ...rows.map((r) => Math.max(
-    r.verbal_cooperation + r.material_cooperation, r.verbal_conflict + r.material_conflict)));
+    r.verbal_coop + r.material_coop, r.verbal_conflict + r.material_conflict)));
   const step = (width - 2 * pad) / Math.max(rows.length, 1);
   const scale = (mid - 20) / most;
   const bars = [];
@@ -300,19 +301,19 @@ function dyadChart(rows, onPick) {
     const x = pad + i * step + step * 0.1, w = Math.max(step * 0.8, 1);
     let up = mid, down = mid;
     for (const quad of [1, 2]) {
-      const n = row[QUADS[quad].replace(" ", "_")];
+      const n = row[QUAD_COLUMNS[quad]];
       up -= n * scale;
       if (n) bars.push(svg("rect", { x, y: up, width: w, height: n * scale, class: `quad${quad}` }));
     }
     for (const quad of [3, 4]) {
-      const n = row[QUADS[quad].replace(" ", "_")];
+      const n = row[QUAD_COLUMNS[quad]];
       if (n) bars.push(svg("rect", { x, y: down, width: w, height: n * scale, class: `quad${quad}` }));
       down += n * scale;
     }
     const hit = svg("rect", {
       x, y: 10, width: w, height: height - 30, class: "hit", "data-period": row.period,
       "data-events": row.n_events,
-    }, title(`${row.period}: ${row.n_events} events, Goldstein mean ${row.goldstein_mean ?? "-"}`));
+    }, title(`${row.period}: ${row.n_events} events, Goldstein mean ${round(row.goldstein_mean) || "-"}`));
     hit.addEventListener("click", () => onPick(row));
     bars.push(hit);
     if (rows.length <= 24 || i % Math.ceil(rows.length / 24) === 0) {
@@ -344,7 +345,7 @@ async function networkView(view) {
     const tone = e.goldstein_mean < 0 ? "conflict" : "cooperation";
     return svg("line", { x1, y1, x2, y2, class: `edge ${tone}`,
       "stroke-width": 1 + (6 * e.n_events) / most },
-    title(`${e.source} → ${e.target}: ${e.n_events} events, Goldstein mean ${e.goldstein_mean}`));
+    title(`${e.source} → ${e.target}: ${e.n_events} events, Goldstein mean ${round(e.goldstein_mean)}`));
   });
   const labels = nodes.map((node) => {
     const [x, y] = at.get(node.id);
@@ -367,10 +368,11 @@ async function dyadsView(view) {
     el("h1", {}, "Top dyads"),
     el("table", {}, el("tr", {}, ["Dyad", "Events", "Goldstein mean", "Conflict", "Cooperation"].map((h) => el("th", {}, h))),
       dyads.map((d) => el("tr", {}, el("td", {}, link(d.actor, d.recipient)), el("td", {}, d.n_events),
-        el("td", {}, d.goldstein_mean), el("td", {}, d.conflict), el("td", {}, d.cooperation)))),
+        el("td", {}, round(d.goldstein_mean)), el("td", {}, d.verbal_conflict + d.material_conflict),
+        el("td", {}, d.verbal_coop + d.material_coop)))),
     el("h1", {}, "Top actors"),
     el("table", {}, el("tr", {}, ["Actor", "Events", "Goldstein mean"].map((h) => el("th", {}, h))),
-      actors.map((a) => el("tr", {}, el("td", {}, a.actor), el("td", {}, a.n_events), el("td", {}, a.goldstein_mean)))),
+      actors.map((a) => el("tr", {}, el("td", {}, a.actor), el("td", {}, a.n_events), el("td", {}, round(a.goldstein_mean))))),
   );
 }
 
