@@ -1,4 +1,5 @@
-# make demo: set up .venv if needed and code the bundled article.  make test: lint, types, tests.
+# make demo: set up .venv if needed, code the bundled article, store it for the dashboard.
+# make test: lint, types, tests.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,6 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 demo: $(STAMP)
 	$(BIN)/eventcoder code examples/
+	@mkdir -p build && rm -f build/demo.duckdb build/demo.duckdb.lock
+	@$(BIN)/eventcoder code examples/ --db build/demo.duckdb
+	@echo "See these events in the dashboard: $(BIN)/eventcoder serve --db build/demo.duckdb"
+	@echo "  (then open http://127.0.0.1:8000 in a browser)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from eventcoder.errors import Errors, InputError
-from eventcoder.export import _open_store, merged_events
+from eventcoder.export import merged_events, open_store
 from eventcoder.io.writers import flatten, row_schema
 from eventcoder.ontology import PLOVER_TYPES, QUAD_CLASSES
 from eventcoder.provenance import check_dated_by
@@ -53,7 +53,7 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     Raises :class:`InputError` (E043, E044) for a missing file, one that cannot be opened (a run
     is writing to it) or one that is not an eventcoder store.
     """
-    return _open_store(Path(path))
+    return open_store(Path(path))
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 from contextlib import ExitStack
@@ -30,6 +31,7 @@ from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
 from eventcoder.provenance import DatedBy, date_events
+from eventcoder.queries import open_reader
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
@@ -628,6 +630,41 @@ def explain(
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         return
     out.print(render_explanation(report), highlight=False)
+
+
+@app.command(short_help="Serve the HTTP API and the dashboard.")
+def serve(
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", metavar="FILE", help="The store to query (code --db); none: code only."
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to bind.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, metavar="PORT", help="Port to listen on.")
+    ] = 8000,
+    model: ModelOption = None,
+) -> None:
+    """Serve the HTTP API (docs/server.md): code articles, query the store. Beyond loopback
+    it needs EVENTCODER_TOKEN."""
+    import uvicorn
+
+    from eventcoder.server import TOKEN_ENV, check_bind, create_app
+
+    token = os.environ.get(TOKEN_ENV) or None
+    try:
+        check_bind(host, token)
+        if db is not None:
+            with open_reader(db):
+                pass  # fail now, not on the first request
+    except InputError as e:
+        _fail(str(e))
+    app_ = create_app(db, lambda: pipeline_for(PipelineSpec(model)), token)
+    err.print(f"eventcoder API on http://{host}:{port}/docs", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store written by `code --db`.")]

@@ -157,6 +157,16 @@ class Errors:
     )
     E091 = "{path}: {kind!r} is not a kind of PETRARCH dictionary. Use one of: {kinds}."
     E092 = "{path}: cannot write here ({reason}). Check that the folder exists and is writable."
+    # The HTTP API (server.py); numbered from 120 to leave room above.
+    E121 = "Missing or wrong token: send 'Authorization: Bearer <token>' (EVENTCODER_TOKEN)."
+    E122 = "No store: start the server with --db events.duckdb to query events."
+    E123 = "No event {event_id!r} in the store."
+    E124 = "The coder is busy with other requests; try again in a moment."
+    E125 = "Coding took longer than {seconds:g} s; send a shorter text or try again later."
+    E127 = (
+        "Refusing to serve on {host}: beyond loopback the API needs a token. Set {env} "
+        "(clients send 'Authorization: Bearer <token>') or bind to 127.0.0.1."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -371,7 +371,7 @@ def _write(
     for path in outputs:
         if path.resolve() == db.resolve():
             raise InputError(Errors.E045.format(path=path))
-    con = _open_store(db)
+    con = open_store(db)
     try:
         for path in outputs:
             _check_writable(path)
@@ -669,7 +669,8 @@ def _check_window(window_days: int) -> None:
         raise InputError(Errors.E042.format(value=window_days))
 
 
-def _open_store(db: Path) -> duckdb.DuckDBPyConnection:
+def open_store(db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the store ``db``; :class:`InputError` if it is not one."""
     if not db.is_file():
         raise InputError(Errors.E043.format(path=db, reason="no such file"))
     try:
