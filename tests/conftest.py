@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +25,10 @@ from eventcoder.coding import Match, Pattern, PatternBook
 from eventcoder.coding.tree import children, is_passive, patients
 from eventcoder.coding.triggers import noun_match, verb_match
 from eventcoder.evaluate import country
+from eventcoder.io.readers import Article
+from eventcoder.pipeline import pipe
 from eventcoder.records import Event
+from eventcoder.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,6 +55,38 @@ def shared_file(relpath: str) -> Path:
             pytest.fail(f"{why}; EVENTCODER_REQUIRE_SHARED is set")
         pytest.skip(why)
     return path
+
+
+def store_of(nlp: Language, db: Path, articles: list[Article]) -> Path:
+    """``db``: a store of ``articles`` coded by ``nlp``."""
+    with Store(db) as store:
+        store.write([(d._.meta["article"], list(d._.events)) for d in pipe(nlp, articles)])
+    return db
+
+
+@contextmanager
+def served(db: Path) -> Iterator[str]:
+    """``eventcoder serve --db db`` in its own process on a free loopback port: its URL, once
+    it answers; stopped on leaving."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "eventcoder", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen(command)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}/api/info", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the server did not answer")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

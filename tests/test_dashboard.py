@@ -8,25 +8,16 @@ Screenshots go to build/screenshots/ (or $EVENTCODER_ARTIFACTS).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, ROOT
+from conftest import ARTICLE, ROOT, served, store_of
 from spacy.language import Language
 
 from eventcoder.io.readers import Article
-from eventcoder.pipeline import pipe
-from eventcoder.store import Store
 
 playwright = pytest.importorskip("playwright.sync_api", reason="needs playwright (dev extra)")
 
@@ -61,29 +52,8 @@ def server(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         Article(id="seed", text=ARTICLE.read_text(), date="2016-09-09", source="Wire"),
         Article(id="hostile", text=HOSTILE, date="2022-03-02", source="<b>Daily</b>"),
     ]
-    with Store(db) as store:
-        store.write([(d._.meta["article"], list(d._.events)) for d in pipe(nlp, articles)])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventcoder", "serve", "--db", str(db), "--port", str(port)]
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(f"{url}/api/info", timeout=5) as r:
-                    json.load(r)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not answer")
+    with served(store_of(nlp, db, articles)) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

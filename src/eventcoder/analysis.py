@@ -44,7 +44,9 @@ FREQS = ("day", "week", "month", "year")
 SERIES_COLUMNS: tuple[str, ...] = (
     "period", *QUAD_CLASSES.values(), "n_events", "goldstein_sum", "goldstein_mean",
 )  # fmt: skip
-_TERM = re.compile(r"[A-Z0-9]{3,}|SECTOR:[A-Z]{3}")
+# Who a term names (match): also the pattern the HTTP API declares for its actor parameters.
+TERM_PATTERN = r"[A-Za-z0-9]{3,}|[Ss][Ee][Cc][Tt][Oo][Rr]:[A-Za-z]{3}"
+_TERM = re.compile(TERM_PATTERN)
 
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:

@@ -65,7 +65,7 @@ class Limits:
     one page of ``/api/events`` may hold.
     """
 
-    max_body: int = 2_000_000
+    max_body: int = 16_000_000  # a 1,000,000-character text, even escaped at 12 bytes a char
     timeout: float = 30.0
     max_pending: int = 4
     max_page: int = 1000
@@ -90,7 +90,10 @@ Day = Annotated[
 class CodeRequest(BaseModel):
     """An article to code."""
 
-    text: str = Field(description="The article's text.", max_length=1_000_000)
+    text: str = Field(
+        description="The article's text, up to 1,000,000 characters (spaCy's limit).",
+        max_length=1_000_000,
+    )
     date: Day | None = Field(
         None,
         description="Its publication date, YYYY-MM-DD: resolves 'yesterday' and the like.",
@@ -152,6 +155,9 @@ Freq = Literal["day", "week", "month", "year"]
 DatedBy = Literal["event", "publication"]
 
 
+WHO = f"^({analysis.TERM_PATTERN})$"  # an actor term (eventcoder.analysis.match)
+
+
 class Table(BaseModel):
     """Rows of an analysis (docs/analysis.md gives the columns)."""
 
@@ -170,7 +176,7 @@ class Network(BaseModel):
 class World(BaseModel):
     """The land outline."""
 
-    rings: list[list[tuple[float, float]]]
+    rings: list[list[list[float]]] = Field(description="Rings of [lon, lat] points.")
 
 
 class Info(BaseModel):
@@ -305,9 +311,13 @@ def create_app(
 
     @app.get("/api/series", response_model=Table, responses=_ERRORS, dependencies=guarded)
     def series(
-        a: Annotated[str, Query(description="Actor A: PAK (a country), PAKGOV, sector:MIL.")],
+        a: Annotated[
+            str | None,
+            Query(pattern=WHO, description="Actor A: PAK, PAKGOV, sector:MIL; none: all."),
+        ] = None,
         b: Annotated[
-            str | None, Query(description="Actor B, the recipient; none: A alone.")
+            str | None,
+            Query(pattern=WHO, description="Actor B, the recipient (with A only); none: A alone."),
         ] = None,
         freq: Annotated[Freq, Query(description="The period.")] = "week",
         directed: Annotated[bool, Query(description="false: B→A counts too.")] = True,
@@ -317,12 +327,15 @@ def create_app(
         ] = "event",
         path: Path = Depends(store),  # noqa: B008
     ) -> dict[str, Any]:
-        """Counts per period for a dyad or an actor: events per QuadClass, Goldstein sum and
-        mean (eventcoder.analysis.series, docs/analysis.md); ``end`` is the period's last day."""
+        """Counts per period for a dyad, an actor or all events: events per QuadClass,
+        Goldstein sum and mean (eventcoder.analysis.series, docs/analysis.md); ``end`` is the
+        period's last day."""
         with open_reader(path) as con:
+            # An empty term (``b=``) is none, as an empty filter is in /api/events.
             frame = analysis.series(
-                con, a, b, freq, directed=directed, merged=merged, date_by=date_by
-            )
+                con, a or None, (b or None) if a else None, freq,
+                directed=directed, merged=merged, date_by=date_by,
+            )  # fmt: skip
         rows = _rows(frame)
         for row in rows:
             row["end"] = _period_end(row["period"], freq)
@@ -373,7 +386,9 @@ def create_app(
     def world() -> dict[str, Any]:
         """The land outline the maps draw (Natural Earth 1:110m, public domain): rings of
         [lon, lat] points."""
-        return {"rings": [list(zip(lons, lats, strict=True)) for lons, lats in land()]}
+        return {
+            "rings": [[[x, y] for x, y in zip(lons, lats, strict=True)] for lons, lats in land()]
+        }
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
@@ -390,10 +405,10 @@ def create_app(
 
 def _event_filter(
     actor: Annotated[
-        str | None, Query(description="Actor: a code (PAKGOV) or a country (PAK).")
+        str | None, Query(pattern=WHO, description="Actor: PAK (a country), PAKGOV, sector:MIL.")
     ] = None,
     recipient: Annotated[
-        str | None, Query(description="Recipient: a code (INDGOV) or a country (IND).")
+        str | None, Query(pattern=WHO, description="Recipient: IND, INDGOV, sector:GOV.")
     ] = None,
     country: Annotated[str | None, Query(description="Either side's country (alpha-3).")] = None,
     sector: Annotated[str | None, Query(description="Either side's sector (GOV, MIL).")] = None,
