@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -203,11 +204,14 @@ def test_readers_csv_that_cannot_be_parsed_further_says_where_it_stopped(tmp_pat
     assert rejected[0].line == 3 and "from here on" in rejected[0].reason
 
 
-def test_readers_csv_without_the_text_column_is_an_error(tmp_path: Path) -> None:
+def test_readers_csv_without_the_text_column_rejects_that_file(tmp_path: Path) -> None:
     path = tmp_path / "wire.csv"
     path.write_text("id,body\na,Iran met Iraq.\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"wire\.csv: no 'text' column.*'id', 'body'"):
-        list(read_inputs([str(path)]))
+    (tmp_path / "ok.txt").write_text("Iran met Iraq.", encoding="utf-8")
+    articles, rejected = _split(list(read_inputs([str(tmp_path)])))
+    assert [a.id for a in articles] == ["ok"]
+    assert len(rejected) == 1 and rejected[0].line == 1
+    assert re.search(r"wire\.csv: no 'text' column.*'id', 'body'", rejected[0].reason)
 
 
 def test_readers_rss_entries_become_articles(tmp_path: Path) -> None:

@@ -360,7 +360,7 @@ def code(
     where = ", ".join(str(p) for p in (output, db) if p is not None and str(p) != "-")
     skipped = f", {summary.skipped} already stored" if db is not None else ""
     err.print(
-        f"coded {summary.coded} article(s), {summary.empty} empty, "
+        f"read {summary.read} record(s): coded {summary.coded} article(s), {summary.empty} empty, "
         f"{len(summary.rejected)} rejected{skipped}; {summary.events} event(s)"
         + (f" -> {where}" if where else ""),
         highlight=False,

@@ -168,6 +168,31 @@ class Errors:
         "Refusing to serve on {host}: beyond loopback the API needs a token. Set {env} "
         "(clients send 'Authorization: Bearer <token>') or bind to 127.0.0.1."
     )
+    # Reading hostile input (io/readers.py); docs/reliability.md, "Reading input".
+    E140 = "{source}, line {line}: {field!r} must be a string or null, got {kind}."
+    E141 = "{source}, line {line}: the JSON is nested too deeply to read; flatten the record."
+    E142 = (
+        "{path}: cannot read this file ({reason}); its records are not coded. Check its "
+        "permissions and the disk, then run again."
+    )
+    E143 = (
+        "{path}: cannot list this folder ({reason}); the files in it are not coded. Check its "
+        "permissions, then run again."
+    )
+    E144 = (
+        "{path}: a symbolic link to {target}, which leads nowhere (missing, or a loop of "
+        "links); nothing was read from it."
+    )
+    E145 = "{path}: not a regular file but a {kind}; it is not read."
+    E146 = (
+        "{source}, line {line}: the {column!r} cell runs on to line {end} and holds what looks "
+        "like another row (line {inner}): an unbalanced quote? The row is not coded; fix the "
+        "quoting to read it."
+    )
+    E147 = (
+        "{source}, record {line}: the WARC file ends in the middle of this record ({reason}); "
+        "the records before it were read."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -71,8 +71,11 @@ class PipelineSpec:
 
 @dataclass
 class Summary:
-    """What a run did: articles coded, empty, skipped (already stored), rejected; events found."""
+    """What a run did: records read; of them, articles coded, empty, skipped (already stored) and
+    rejected; events found. ``read`` is counted as the records arrive, apart from the rest, so
+    that ``read == coded + empty + skipped + len(rejected)`` checks that none was lost."""
 
+    read: int = 0
     coded: int = 0
     empty: int = 0
     skipped: int = 0
@@ -189,6 +192,7 @@ def run(
 
     def planned() -> Iterator[tuple[list[Article], list[Rejected]]]:
         for articles, rejected in batches(items, batch_size):
+            summary.read += len(articles) + len(rejected)
             for item in rejected:
                 summary.rejected.append(item)
                 if on_reject is not None:

@@ -9,12 +9,16 @@ and is read as a stream: memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import gzip
 import hashlib
 import importlib
 import itertools
 import json
+import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +36,10 @@ _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A UTF-16 surrogate on its own: JSON can spell one ("\ud800"), but it is no character and
+# cannot be written as UTF-8, so it becomes U+FFFD (docs/reliability.md, "Reading input").
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_BOM = "\ufeff"
 # Elements that end a line when an HTML fragment (a feed entry) is turned into text.
 _BLOCKS = (
     "p", "div", "br", "li", "dd", "dt", "tr", "pre", "blockquote", "section", "article",
@@ -132,8 +140,10 @@ def read_inputs(
         ``.txt`` or ``.html`` file takes a YYYY-MM-DD in its file name.
     columns: the ``.csv`` columns to read; by default ``text``, ``id`` and ``date``.
     Yields an :class:`Article` or a :class:`Rejected` (with file, line and reason) per record.
-    Raises :class:`InputError` for a bad ``date``, a path that does not exist or is not a supported
-    file, and a ``.csv`` file without the text column.
+    A file or folder that cannot be read, a dangling link, a FIFO or a ``.csv`` file without the
+    text column is a :class:`Rejected` too, and reading goes on with the next file.
+    Raises :class:`InputError` for a bad ``date`` and a path given here that does not exist or is
+    not a supported file.
     """
     if date is not None:
         try:
@@ -147,16 +157,72 @@ def read_inputs(
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if _suffix(p) and p.is_file())
-            for file in files:
-                yield from _READERS[_suffix(file)](file, date, columns)
+            for found in _walk(path, set()):
+                if isinstance(found, Rejected):
+                    yield found
+                else:
+                    yield from _read_file(found, date, columns)
         elif path.is_file():
-            suffix = _suffix(path)
-            if not suffix:
+            if not _suffix(path):
                 raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
-            yield from _READERS[suffix](path, date, columns)
+            yield from _read_file(path, date, columns)
         else:
             raise InputError(Errors.E005.format(path=path))
+
+
+def _read_file(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+    """The records of one file; an OS error (permission denied, I/O error) while reading it
+    becomes a rejection of the file, after the records read before it."""
+    try:
+        yield from _READERS[_suffix(path)](path, date, columns)
+    except OSError as err:
+        yield Rejected(str(path), 0, Errors.E142.format(path=path, reason=_os_reason(err)))
+
+
+def _os_reason(err: OSError) -> str:
+    """An OS error's message without the path, which the error message names already."""
+    return err.strerror or str(err)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Rejected]:
+    """The files with a supported suffix below ``folder``, depth first in name order, and a
+    :class:`Rejected` for each folder that cannot be listed and each such name that is no
+    readable file.
+
+    Symbolic links to folders are followed; ``seen`` holds the (device, inode) of the folders
+    walked, so a folder reached twice (through a link, or a link loop) is read once.
+    """
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        yield Rejected(str(folder), 0, Errors.E143.format(path=folder, reason=_os_reason(err)))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk(path, seen)
+        elif _suffix(path):
+            yield _why_unreadable(path) or path
+
+
+def _why_unreadable(path: Path) -> Rejected | None:
+    """Why ``path`` (a name with a supported suffix, not a folder) cannot be read as a file, or
+    None when it is a regular file (or a link to one)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        target = os.readlink(path) if path.is_symlink() else "?"
+        return Rejected(str(path), 0, Errors.E144.format(path=path, target=target))
+    if stat.S_ISREG(mode):
+        return None
+    # Opening a FIFO would wait forever for a writer; a device is no article.
+    kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return Rejected(str(path), 0, Errors.E145.format(path=path, kind=kind))
 
 
 def _suffix(path: Path) -> str:
@@ -213,9 +279,9 @@ def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Articl
     head: list[bytes] = []
     for line in fh:
         head.append(line)
-        if line.strip():
+        if line.removeprefix(codecs.BOM_UTF8).strip():
             break
-    if head and head[-1].lstrip().startswith(b"{"):
+    if head and head[-1].removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         yield from _read_jsonl(itertools.chain(head, fh), source, date)
     else:
         yield _read_text(b"".join(head) + fh.read(), source, "stdin", date)
@@ -223,7 +289,8 @@ def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Articl
 
 def _read_text(data: bytes, source: str, doc_id: str, date: str | None) -> Article | Rejected:
     try:
-        text = data.decode("utf-8")
+        # utf-8-sig: a byte order mark (Windows editors write one) is not the article's text.
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return Rejected(source, 0, Errors.E013.format(source=source, reason=err.reason))
     return Article(id=doc_id, text=text, date=date, origin=source, content_hash=content_hash(text))
@@ -236,34 +303,55 @@ def _read_jsonl(
         if not raw.strip():
             continue
         try:
-            line = raw.decode("utf-8")
+            # A byte order mark starts a file (or a file pasted onto another), never a record.
+            line = raw.decode("utf-8").removeprefix(_BOM)
         except UnicodeDecodeError as err:
             reason = Errors.E013.format(source=f"{source}, line {number}", reason=err.reason)
             yield Rejected(source, number, reason)
             continue
-        try:
-            yield parse_record(json.loads(line), source, number, date)
-        except json.JSONDecodeError as err:
-            yield Rejected(
-                source, number, Errors.E010.format(source=source, line=number, reason=err.msg)
-            )
-        except InputError as err:
-            yield Rejected(source, number, str(err))
+        yield _json_line(line, source, number, date)
+
+
+def _json_line(line: str, source: str, number: int, date: str | None) -> Article | Rejected:
+    """The article in one line of JSON Lines, or why it is rejected."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Rejected(
+            source, number, Errors.E010.format(source=source, line=number, reason=err.msg)
+        )
+    except ValueError as err:  # an integer of more than 4,300 digits
+        return Rejected(source, number, Errors.E010.format(source=source, line=number, reason=err))
+    except RecursionError:
+        return Rejected(source, number, Errors.E141.format(source=source, line=number))
+    try:
+        return parse_record(record, source, number, date)
+    except InputError as err:
+        return Rejected(source, number, str(err))
 
 
 def parse_record(record: Any, source: str, line: int, date: str | None = None) -> Article:
-    """An :class:`Article` from one decoded JSON record, or :class:`InputError` saying why not."""
+    """An :class:`Article` from one decoded JSON record, or :class:`InputError` saying why not.
+
+    ``text`` must be a string; ``id`` a string or an integer (written as its digits); ``date``,
+    ``url``, ``title`` and ``source`` a string or null. A lone surrogate in a string becomes
+    U+FFFD.
+    """
     if not isinstance(record, dict):
         kind = type(record).__name__
         raise InputError(Errors.E011.format(source=source, line=line, kind=kind))
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(Errors.E012.format(source=source, line=line))
+    text = _scrub(text)
     doc_id = record.get("id", f"{Path(source).stem}-{line}")
     if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
         kind = type(doc_id).__name__
         raise InputError(Errors.E015.format(source=source, line=line, kind=kind))
-    record_date = record.get("date") or date
+    url, title, outlet, given_date = (
+        _optional_text(record, name, source, line) for name in ("url", "title", "source", "date")
+    )
+    record_date = given_date or date
     if record_date is not None:
         try:
             # "2021-04-12T08:30:00Z", as news APIs give it: the day as written
@@ -272,15 +360,31 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
             msg = Errors.E014.format(source=source, line=line, value=record_date)
             raise InputError(msg) from err
     return Article(
-        id=str(doc_id),
+        id=_scrub(str(doc_id)),
         text=text,
         date=record_date,
-        url=record.get("url"),
-        title=record.get("title"),
-        source=record.get("source"),
+        url=url,
+        title=title,
+        source=outlet,
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
     )
+
+
+def _optional_text(record: dict[str, Any], name: str, source: str, line: int) -> str | None:
+    """``record[name]`` when it is a string (lone surrogates made U+FFFD) or missing or null;
+    anything else (a number, NaN, a list, an object) is an :class:`InputError`: the store and the
+    exports hold text here, and a URL or an outlet guessed from a number would be wrong."""
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return _scrub(value) if value is not None else None
+    kind = type(value).__name__
+    raise InputError(Errors.E140.format(source=source, line=line, field=name, kind=kind))
+
+
+def _scrub(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, so that it can be written as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -290,9 +394,10 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
     """One article a row (a ``.tsv`` file: tab-separated); rows are numbered by the line they
     start on, the header being line 1."""
     source = str(path)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     # surrogateescape keeps a row with bad bytes readable, so that it alone is rejected.
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
-        rows = csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        rows = csv.reader(fh, delimiter=delimiter)
         header = next(rows, None)
         if header is None:
             return
@@ -300,8 +405,12 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
         for number, name in enumerate(header):
             index.setdefault(name.strip(), number)
         if columns.text not in index:
+            # This file only: the other files of the run may have the column.
             names = ", ".join(repr(name) for name in index) or "none"
-            raise InputError(Errors.E030.format(path=path, column=columns.text, columns=names))
+            reason = Errors.E030.format(path=path, column=columns.text, columns=names)
+            yield Rejected(source, 1, reason)
+            return
+        looks_like_row = _row_shape(len(header), index, columns, delimiter)
         end = rows.line_num
         while True:
             # A quoted cell can span lines: a row starts on the line after the previous one ends.
@@ -316,8 +425,64 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
                 )
                 return
             end = rows.line_num
-            if row:
+            swallowed = _swallowed(row, header, looks_like_row) if end > start else None
+            if swallowed is not None:
+                column, inner = swallowed
+                reason = Errors.E146.format(
+                    source=source, line=start, column=column, end=end, inner=start + inner
+                )
+                yield Rejected(source, start, reason)
+            elif row:
                 yield _csv_row(row, index, columns, source, start, date)
+
+
+def _row_shape(
+    width: int, index: dict[str, int], columns: CsvColumns, delimiter: str
+) -> Callable[[str], bool] | None:
+    """A test of whether one line of text is shaped like a row of this file: as many cells as
+    the header, an id without spaces in the id column, a date in the date column. None when the
+    file has neither an id nor a date column, as any line of prose could then pass.
+
+    An unbalanced quote makes a cell run over the rows below it; lines inside a cell that pass
+    this test are the sign of it (a paragraph of an article rarely has a date in the right place).
+    """
+    id_at = index.get(columns.id) if columns.id is not None else None
+    date_at = index.get(columns.date) if columns.date is not None else None
+    if id_at is None and date_at is None:
+        return None
+
+    def test(line: str) -> bool:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        if len(cells) != width:
+            return False
+        if id_at is not None and not re.fullmatch(r"\S+", cells[id_at].strip()):
+            return False
+        if date_at is not None:
+            try:
+                _iso_date(cells[date_at].strip())
+            except ValueError:
+                return False
+        return True
+
+    return test
+
+
+def _swallowed(
+    row: list[str], header: list[str], looks_like_row: Callable[[str], bool] | None
+) -> tuple[str, int] | None:
+    """(column, lines into the row) of the first line inside a cell of ``row`` that looks like a
+    row of its own, else None."""
+    if looks_like_row is None:
+        return None
+    offset = 0  # lines of the row before the current cell's first line
+    for number, cell in enumerate(row):
+        lines = cell.split("\n")
+        for k, line in enumerate(lines[1:], 1):
+            if looks_like_row(line.rstrip("\r")):
+                name = header[number] if number < len(header) else f"column {number + 1}"
+                return name, offset + k
+        offset += len(lines) - 1
+    return None
 
 
 def _csv_row(
@@ -526,19 +691,47 @@ def _read_warc(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Ar
     failed = _require("warcio.exceptions", path, "WARC").ArchiveLoadFailed
     with open(path, "rb") as fh:
         records = iter(archive.ArchiveIterator(fh))
+        last: Any = None
         for number in itertools.count(1):
             try:
                 record = next(records, None)
                 if record is None:
-                    return
+                    break
+                last = record
                 page = _warc_payload(record)
-            except (failed, OSError, EOFError, zlib.error) as err:
-                # A damaged archive cannot be resynchronised: say where reading stopped.
-                reason = Errors.E038.format(source=source, line=number, reason=err)
+            except OSError:
+                raise  # the file itself cannot be read: _read_file reports it
+            except (failed, EOFError, zlib.error, ValueError, AttributeError) as err:
+                # A damaged archive cannot be resynchronised: say where reading stopped. warcio
+                # meets a record cut short in its headers with an AttributeError.
+                reason = Errors.E038.format(source=source, line=number, reason=err or repr(err))
                 yield Rejected(source, number, reason)
                 return
             if page is not None:
                 yield _warc_article(record, page, source, number, date, path)
+    cut = _warc_cut(path, last)
+    if cut is not None:
+        # A body cut short is the last record's; a gzip stream cut in the headers, the next one's.
+        at = number - 1 if cut.startswith("body") else number
+        yield Rejected(source, at, Errors.E147.format(source=source, line=at, reason=cut))
+
+
+def _warc_cut(path: Path, last: Any) -> str | None:
+    """Why the WARC file ends before its last record does, or None when it is whole.
+
+    warcio reads a cut-off file to its end without complaint: the last record's body falls short
+    of its Content-Length, or the gzip stream stops before its end marker.
+    """
+    if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
+        return f"body short of its Content-Length by {last.raw_stream.limit} bytes"
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as packed:
+            try:
+                while packed.read(1 << 20):
+                    pass
+            except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+                return str(err)
+    return None
 
 
 def _warc_payload(record: Any) -> tuple[str, str | None, bytes] | None:
