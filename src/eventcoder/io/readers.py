@@ -45,6 +45,8 @@ class Article:
 
     ``content_hash`` is the first 16 hex digits of the SHA-256 of the UTF-8 text, set by the
     readers, so that the same text is recognised whatever its id.
+    ``id`` is unique by construction: what the input gives, else one derived from where the
+    input is (:func:`derived_id`); two inputs giving the same id are told apart by the runner.
     """
 
     id: str
@@ -55,6 +57,9 @@ class Article:
     source: str | None = None
     origin: str = ""  # file and line it was read from
     content_hash: str = ""
+    # The id eventcoder gave this input before ids were unique by construction (docs/reliability.md,
+    # Document ids), or "": a store written then is renamed to the new id instead of coded again.
+    legacy_id: str = ""
 
 
 @dataclass
@@ -90,8 +95,11 @@ class CsvColumns:
     title: str | None = "title"
 
 
-# A reader: (file, date for undated input, CSV columns) -> the file's records, one at a time.
-_Reader = Callable[[Path, str | None, CsvColumns], Iterator[Article | Rejected]]
+# A reader: (file, date for undated input, CSV columns, the file's name for ids) -> the file's
+# records, one at a time.
+_Reader = Callable[[Path, str | None, CsvColumns, str], Iterator[Article | Rejected]]
+# The name standard input goes by in ids.
+STDIN = "-"
 
 
 def check_date(value: str) -> str:
@@ -122,6 +130,22 @@ def stable_id(given: str | int | None, source: str, text: str) -> str:
     return content_hash(f"{source}\n{text}")
 
 
+def derived_id(name: str, line: int, text: str) -> str:
+    """The id of an input that gives none, unique by where the input is.
+
+    name: the file's path relative to the input it was found under (a directory given on the
+        command line, or the file's own folder when the file itself was given), with its suffix,
+        so that ``a/story.txt``, ``b/story.txt`` and ``a.html`` differ; or :data:`STDIN`.
+    line: the record's line in the file (JSON lines, CSV), or 0 for a one-article file.
+    text: the article text; standard input is named by it (``stdin:<content hash>``), so that a
+        second piped article does not replace the first.
+    Returns ``<name>``, ``<name>:<line>`` or ``stdin:<content hash>``.
+    """
+    if name == STDIN:
+        return f"stdin:{content_hash(text)}"
+    return f"{name}:{line}" if line else name
+
+
 def read_inputs(
     inputs: Iterable[str], date: str | None = None, columns: CsvColumns | None = None
 ) -> Iterator[Article | Rejected]:
@@ -149,12 +173,13 @@ def read_inputs(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if _suffix(p) and p.is_file())
             for file in files:
-                yield from _READERS[_suffix(file)](file, date, columns)
+                name = file.relative_to(path).as_posix()
+                yield from _READERS[_suffix(file)](file, date, columns, name)
         elif path.is_file():
             suffix = _suffix(path)
             if not suffix:
                 raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
-            yield from _READERS[suffix](path, date, columns)
+            yield from _READERS[suffix](path, date, columns, path.name)
         else:
             raise InputError(Errors.E005.format(path=path))
 
@@ -196,15 +221,18 @@ def _iso_date(value: str) -> str:
 # --- plain text and JSON lines ---------------------------------------------------------------
 
 
-def _read_txt(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
-    yield _read_text(path.read_bytes(), str(path), path.stem, date or _date_in_name(path.name))
+def _read_txt(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
+    dated = date or _date_in_name(path.name)
+    yield _read_text(path.read_bytes(), str(path), name, dated, legacy_id=path.stem)
 
 
 def _read_jsonl_file(
-    path: Path, date: str | None, columns: CsvColumns
+    path: Path, date: str | None, columns: CsvColumns, name: str
 ) -> Iterator[Article | Rejected]:
     with open(path, "rb") as fh:
-        yield from _read_jsonl(fh, str(path), date)
+        yield from _read_jsonl(fh, str(path), date, name)
 
 
 def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Article | Rejected]:
@@ -216,21 +244,31 @@ def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Articl
         if line.strip():
             break
     if head and head[-1].lstrip().startswith(b"{"):
-        yield from _read_jsonl(itertools.chain(head, fh), source, date)
+        yield from _read_jsonl(itertools.chain(head, fh), source, date, STDIN)
     else:
-        yield _read_text(b"".join(head) + fh.read(), source, "stdin", date)
+        yield _read_text(b"".join(head) + fh.read(), source, STDIN, date, legacy_id="stdin")
 
 
-def _read_text(data: bytes, source: str, doc_id: str, date: str | None) -> Article | Rejected:
+def _read_text(
+    data: bytes, source: str, name: str, date: str | None, legacy_id: str
+) -> Article | Rejected:
+    """One article from a whole file or stream; ``name`` for :func:`derived_id`."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return Rejected(source, 0, Errors.E013.format(source=source, reason=err.reason))
-    return Article(id=doc_id, text=text, date=date, origin=source, content_hash=content_hash(text))
+    return Article(
+        id=derived_id(name, 0, text),
+        text=text,
+        date=date,
+        origin=source,
+        content_hash=content_hash(text),
+        legacy_id=legacy_id,
+    )
 
 
 def _read_jsonl(
-    lines: Iterable[bytes], source: str, date: str | None
+    lines: Iterable[bytes], source: str, date: str | None, name: str
 ) -> Iterator[Article | Rejected]:
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
@@ -242,7 +280,7 @@ def _read_jsonl(
             yield Rejected(source, number, reason)
             continue
         try:
-            yield parse_record(json.loads(line), source, number, date)
+            yield parse_record(json.loads(line), source, number, date, name)
         except json.JSONDecodeError as err:
             yield Rejected(
                 source, number, Errors.E010.format(source=source, line=number, reason=err.msg)
@@ -251,18 +289,31 @@ def _read_jsonl(
             yield Rejected(source, number, str(err))
 
 
-def parse_record(record: Any, source: str, line: int, date: str | None = None) -> Article:
-    """An :class:`Article` from one decoded JSON record, or :class:`InputError` saying why not."""
+def parse_record(
+    record: Any, source: str, line: int, date: str | None = None, name: str | None = None
+) -> Article:
+    """An :class:`Article` from one decoded JSON record, or :class:`InputError` saying why not.
+
+    name: the file's name for :func:`derived_id`, which gives the id of a record without one
+    (or with ``null``, ``""`` or blanks); without ``name``, such a record is ``<file stem>-<line>``
+    as before ids were unique by construction. An id ``5`` is the id ``"5"``.
+    """
     if not isinstance(record, dict):
         kind = type(record).__name__
         raise InputError(Errors.E011.format(source=source, line=line, kind=kind))
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(Errors.E012.format(source=source, line=line))
-    doc_id = record.get("id", f"{Path(source).stem}-{line}")
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
-        kind = type(doc_id).__name__
+    legacy_id = f"{Path(source).stem}-{line}"
+    given = record.get("id")
+    if isinstance(given, bool) or not isinstance(given, (str, int, type(None))):
+        kind = type(given).__name__
         raise InputError(Errors.E015.format(source=source, line=line, kind=kind))
+    if given is not None:
+        legacy_id = str(given)
+    doc_id = str(given) if given is not None and str(given).strip() else None
+    if doc_id is None:
+        doc_id = derived_id(name, line, text) if name is not None else legacy_id
     record_date = record.get("date") or date
     if record_date is not None:
         try:
@@ -272,7 +323,7 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
             msg = Errors.E014.format(source=source, line=line, value=record_date)
             raise InputError(msg) from err
     return Article(
-        id=str(doc_id),
+        id=doc_id,
         text=text,
         date=record_date,
         url=record.get("url"),
@@ -280,13 +331,16 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
         source=record.get("source"),
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
+        legacy_id=legacy_id,
     )
 
 
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_csv(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article a row (a ``.tsv`` file: tab-separated); rows are numbered by the line they
     start on, the header being line 1."""
     source = str(path)
@@ -297,10 +351,10 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
         if header is None:
             return
         index: dict[str, int] = {}
-        for number, name in enumerate(header):
-            index.setdefault(name.strip(), number)
+        for number, column in enumerate(header):
+            index.setdefault(column.strip(), number)
         if columns.text not in index:
-            names = ", ".join(repr(name) for name in index) or "none"
+            names = ", ".join(repr(column) for column in index) or "none"
             raise InputError(Errors.E030.format(path=path, column=columns.text, columns=names))
         end = rows.line_num
         while True:
@@ -317,7 +371,7 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
                 return
             end = rows.line_num
             if row:
-                yield _csv_row(row, index, columns, source, start, date)
+                yield _csv_row(row, index, columns, source, start, date, name)
 
 
 def _csv_row(
@@ -327,8 +381,10 @@ def _csv_row(
     source: str,
     line: int,
     date: str | None,
+    name: str,
 ) -> Article | Rejected:
-    """The article in one CSV row, or why it is rejected. ``line``: where the row starts."""
+    """The article in one CSV row, or why it is rejected. ``line``: where the row starts;
+    ``name``: the file's name for :func:`derived_id`, the id of a row with an empty id cell."""
 
     def cell(column: str | None) -> str:
         number = index.get(column) if column is not None else None
@@ -351,8 +407,9 @@ def _csv_row(
                 source=source, line=line, column=columns.date, value=row_date
             )
             return Rejected(source, line, reason)
+    given = cell(columns.id).strip()
     return Article(
-        id=stable_id(cell(columns.id).strip(), source, text),
+        id=given or derived_id(name, line, text),
         text=text,
         date=row_date or date,
         url=cell(columns.url).strip() or None,
@@ -360,6 +417,7 @@ def _csv_row(
         source=cell(columns.source).strip() or None,
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
+        legacy_id=stable_id(given, source, text),
     )
 
 
@@ -390,7 +448,9 @@ class _Page:
     site: str | None = None
 
 
-def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_html(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article named after the file, or a rejection when the page has no article text."""
     source = str(path)
     html = _decode(path.read_bytes(), None, path)
@@ -402,7 +462,7 @@ def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Ar
         yield Rejected(source, 0, Errors.E033.format(source=source, what="HTML"))
         return
     yield Article(
-        id=path.stem,
+        id=derived_id(name, 0, page.text),
         text=page.text,
         date=page.date or date or _date_in_name(path.name),
         url=page.url,
@@ -410,6 +470,7 @@ def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Ar
         source=page.site,
         origin=source,
         content_hash=content_hash(page.text),
+        legacy_id=path.stem,
     )
 
 
@@ -469,7 +530,9 @@ def _html_text(fragment: str, path: Path) -> str:
 # --- RSS and Atom feeds --------------------------------------------------------------------
 
 
-def _read_feed(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_feed(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article an entry, numbered from 1; the whole file is rejected if it is not a feed."""
     source = str(path)
     feedparser = _require("feedparser", path, "feed")
@@ -519,7 +582,9 @@ def _entry_date(entry: Any) -> str | None:
 # --- WARC ----------------------------------------------------------------------------------
 
 
-def _read_warc(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_warc(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article a page record, numbered by its place among all the file's records."""
     source = str(path)
     archive = _require("warcio.archiveiterator", path, "WARC")
