@@ -2,6 +2,7 @@
 100,000 events, over real HTTP on loopback.
 
     .venv/bin/python bench/server.py [--events 100000] [--code-requests 30] [--event-requests 200]
+    .venv/bin/python bench/server.py --load 60 [--clients 16]
 
 Builds the store with bench/analysis.py's synthetic events (rows through the store's own schema),
 starts `eventcoder serve` in its own process on a free port, warms it (the first /api/code loads
@@ -9,6 +10,11 @@ spaCy), then sends requests one at a time and prints p50 and p99 in milliseconds
 the bundled example (about 670 words). The event queries mix what the dashboard asks: the first
 page, a dyad, a PLOVER type, a CAMEO prefix with a date range, words in the sentence, a sort by
 Goldstein, a deep page.
+
+With ``--load SECONDS``: ``--clients`` threads send, for that long, half of them the article to
+``/api/code`` and half ``/api/events`` queries, all at once; prints the answers by status (only
+200 and the documented 429/503 may come back), p50/p99 of each endpoint, and the server's
+resident memory after a warm-up round and at the end.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -57,11 +66,56 @@ def timed(request: urllib.request.Request | str) -> float:
     return time.perf_counter() - start
 
 
+def rss_mib(pid: int) -> float:
+    """The resident memory of process ``pid`` in MiB (Linux)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(x.split()[1] for x in status.splitlines() if x.startswith("VmRSS"))) / 1024
+
+
+def load(url: str, body: bytes, pid: int, seconds: float, clients: int) -> None:
+    """Every client at once for ``seconds``: statuses, latencies and memory."""
+    statuses: Counter[int] = Counter()
+    times: dict[str, list[float]] = {"code": [], "events": []}
+
+    def client(k: int, until: float) -> None:
+        while time.monotonic() < until:
+            what = "code" if k % 2 else "events"
+            request = (
+                urllib.request.Request(
+                    f"{url}/api/code", body, {"content-type": "application/json"}
+                )
+                if what == "code"
+                else f"{url}/api/events?{urllib.parse.urlencode(QUERIES[k % len(QUERIES)])}"
+            )
+            try:
+                took = timed(request)
+                statuses[200] += 1
+                times[what].append(took)
+            except urllib.error.HTTPError as err:
+                statuses[err.code] += 1
+
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients), [time.monotonic() + 5] * clients))
+        warm = rss_mib(pid)
+        statuses.clear()
+        times = {"code": [], "events": []}
+        until = time.monotonic() + seconds
+        list(pool.map(client, range(clients), [until] * clients))
+    print(f"{clients} clients for {seconds:g} s: answers {dict(sorted(statuses.items()))}")
+    for what, got in times.items():
+        if got:
+            p50, p99 = percentiles(got)
+            print(f"  {what:7} n={len(got):5}  p50 {p50:8.1f} ms  p99 {p99:8.1f} ms")
+    print(f"  server memory: {warm:.0f} MiB after warm-up, {rss_mib(pid):.0f} MiB at the end")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--code-requests", type=int, default=30)
     parser.add_argument("--event-requests", type=int, default=200)
+    parser.add_argument("--load", type=float, default=0, help="seconds of concurrent load")
+    parser.add_argument("--clients", type=int, default=16)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "events.duckdb"
@@ -86,6 +140,9 @@ def main() -> None:
                 return timed(urllib.request.Request(f"{url}/api/code", body, headers))
 
             code()  # loads spaCy
+            if args.load:
+                load(url, body, server.pid, args.load, args.clients)
+                return
             coding = [code() for _ in range(args.code_requests)]
             queries = [QUERIES[i % len(QUERIES)] for i in range(args.event_requests)]
             reading = [timed(f"{url}/api/events?{urllib.parse.urlencode(q)}") for q in queries]

@@ -65,14 +65,16 @@ def store_of(nlp: Language, db: Path, articles: list[Article]) -> Path:
 
 
 @contextmanager
-def served(db: Path) -> Iterator[str]:
+def served(db: Path, pids: list[int] | None = None) -> Iterator[str]:
     """``eventcoder serve --db db`` in its own process on a free loopback port: its URL, once
-    it answers; stopped on leaving."""
+    it answers; stopped on leaving. pids: gets the server's process id, for tests that watch it."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [sys.executable, "-m", "eventcoder", "serve", "--db", str(db), "--port", str(port)]
     process = subprocess.Popen(command)
+    if pids is not None:
+        pids.append(process.pid)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

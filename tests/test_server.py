@@ -6,8 +6,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -263,3 +266,55 @@ def test_server_world_outline_is_served_from_the_package(client: TestClient) -> 
     assert all(-90 <= lat <= 90 for ring in rings for _, lat in ring)
     inside = sum(-180 <= lon <= 180 for ring in rings for lon, _ in ring)
     assert inside > 0.75 * sum(map(len, rings))
+
+
+def test_server_refuses_a_clients_request_past_its_limit(store: Path, nlp: Language) -> None:
+    closed = TestClient(create_app(store, nlp, limits=Limits(per_client=0)))
+    r = closed.get("/api/events")
+    assert r.status_code == 429 and r.headers["retry-after"] and r.json()["detail"]
+    assert closed.get("/").status_code == 200  # the page itself is not an API request
+
+
+def _rss_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+
+
+@pytest.mark.slow
+def test_server_under_load_answers_only_documented_codes_and_keeps_its_memory(
+    store: Path,
+) -> None:
+    """16 clients on loopback for 10 s (bench/server.py --load runs 60 s): every answer is 200
+    or the documented 429/503, and the server's memory after the run is near what it was after
+    the first round."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs /proc to read the server's memory")
+    text = json.dumps({"text": ARTICLE.read_text(), "date": "2016-09-09"}).encode()
+    pids: list[int] = []
+    with served(store, pids) as url:
+
+        def client(k: int, seconds: float) -> Counter[int]:
+            seen: Counter[int] = Counter()
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if k % 2:
+                    request = urllib.request.Request(
+                        f"{url}/api/code", text, {"content-type": "application/json"}
+                    )
+                else:
+                    request = urllib.request.Request(f"{url}/api/events?actor=PAK&q=terror")
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as r:
+                        seen[r.status] += 1
+                except urllib.error.HTTPError as e:
+                    seen[e.code] += 1
+            return seen
+
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(client, range(16), [2.0] * 16))  # warm: spaCy loaded, caches full
+            before = _rss_kib(pids[0])
+            seen = sum(pool.map(client, range(16), [10.0] * 16), Counter())
+        after = _rss_kib(pids[0])
+    assert set(seen) <= {200, 429, 503}, seen
+    assert seen[200] > 16
+    assert after < before * 1.25 + 50_000, (before, after)

@@ -163,6 +163,7 @@ class Errors:
     E123 = "No event {event_id!r} in the store."
     E124 = "The coder is busy with other requests; try again in a moment."
     E125 = "Coding took longer than {seconds:g} s; send a shorter text or try again later."
+    E128 = "Too many requests from this client at once (at most {limit}); try again in a moment."
     E127 = (
         "Refusing to serve on {host}: beyond loopback the API needs a token. Set {env} "
         "(clients send 'Authorization: Bearer <token>') or bind to 127.0.0.1."

@@ -686,18 +686,24 @@ def find_places(
     mentions = _mentions(
         doc, gaz, doc.text if text is None else text, list(doc) if tokens is None else tokens
     )
-    # First pass: the readings that are settled without the rest of the article.
-    firm: list[tuple[str, Entry]] = []
-    for m in mentions:
-        entry = gaz.choose(m.text, countries, m.within, kind=m.kind)
-        if entry is not None and (m.within or _settled(entry, gaz.candidates(m.text))):
-            firm.append((_key(m.text), entry))
+    # First pass: the readings that are settled without the rest of the article. Each name
+    # is read once however often it recurs, so a text naming places thousands of times costs
+    # what its distinct names cost, not the square of the mentions.
+    firm: dict[tuple[str, int], Entry] = {}
+    for text, within, kind in dict.fromkeys((m.text, m.within, m.kind) for m in mentions):
+        entry = gaz.choose(text, countries, within, kind=kind)
+        if entry is not None and (within or _settled(entry, gaz.candidates(text))):
+            firm[(_key(text), id(entry))] = entry
+    chosen: dict[tuple[str, str | None, str | None], Entry | None] = {}
     places = []
     for m in mentions:
-        key = _key(m.text)
-        near = [e for k, e in firm if k != key]
-        context = {*countries, *(e.iso3 for e in near if e.iso3)}
-        entry = gaz.choose(m.text, context, m.within, near, m.kind)
+        signature = (m.text, m.within, m.kind)
+        if signature not in chosen:
+            key = _key(m.text)
+            near = [e for (k, _), e in firm.items() if k != key]
+            context = {*countries, *(e.iso3 for e in near if e.iso3)}
+            chosen[signature] = gaz.choose(m.text, context, m.within, near, m.kind)
+        entry = chosen[signature]
         if entry is None:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

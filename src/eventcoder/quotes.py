@@ -18,6 +18,7 @@ See docs/quotes.md.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -396,24 +397,30 @@ class QuoteFinder:
         self, doc: Doc, actors: DocActors, inside: list[bool], doc_id: str
     ) -> list[Quote]:
         out: list[Quote] = []
+        # inside_before[i]: direct-quote tokens before i, so that whether a clause holds any is
+        # one subtraction: nested "said that" clauses would otherwise cost the square of the
+        # sentence's length.
+        inside_before = list(itertools.accumulate(inside, initial=0))
         for tok in actors.tokens:
             if inside[tok.i]:
                 continue
             content: Sequence[Token] = ()
             if tok.lower_ == "according" and tok.pos_ == "VERB":
                 own = {t.i for t in tok.subtree}
-                content = [t for t in tok.head.subtree if t.i not in own]
+                content = _trim([t for t in tok.head.subtree if t.i not in own])
             elif self._is_cue(tok) and tok.pos_ in ("VERB", "AUX"):
                 clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
-                    content = list(clause.subtree)
-            content = _trim(content)
-            if not content or any(inside[t.i] for t in content):
+                    content = _trim_span(doc, clause.left_edge.i, clause.right_edge.i)
+            if not content:
+                continue
+            first, last = content[0], content[-1]
+            if inside_before[last.i + 1] - inside_before[first.i]:
                 continue  # the direct quote already holds what was said
-            start = content[0].idx
-            end = content[-1].idx + len(content[-1].text)
+            start = first.idx
+            end = last.idx + len(last.text)
             quote = Quote(0, actors.text[start:end], start, end, False, tok.text, None,
-                          actors.sentence_of[content[0].i], doc_id, cue_start=tok.idx)  # fmt: skip
+                          actors.sentence_of[first.i], doc_id, cue_start=tok.idx)  # fmt: skip
             quote.speaker = self._speaker_of_cue(doc, actors, tok, inside)
             out.append(quote)
         return out
@@ -434,6 +441,16 @@ def _trim(tokens: Sequence[Token]) -> list[Token]:
     while out and (out[-1].is_punct or out[-1].is_space):
         out.pop()
     return out
+
+
+def _trim_span(doc: Doc, lo: int, hi: int) -> tuple[Token, Token] | tuple[()]:
+    """The first and last token of ``doc[lo..hi]`` (a clause's subtree, from its left to its
+    right edge) once :func:`_trim` has dropped the joining words and punctuation at its ends."""
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", ",")):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return (doc[lo], doc[hi]) if lo <= hi else ()
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -62,13 +62,15 @@ class Limits:
 
     max_body: bytes of a request body. timeout: seconds of coding for one article.
     max_pending: requests waiting for the pipeline before more are turned away. max_page: events
-    one page of ``/api/events`` may hold.
+    one page of ``/api/events`` may hold. per_client: ``/api`` requests one client (address)
+    may have in flight at once; one more gets 429.
     """
 
     max_body: int = 16_000_000  # a 1,000,000-character text, even escaped at 12 bytes a char
     timeout: float = 30.0
     max_pending: int = 4
     max_page: int = 1000
+    per_client: int = 8
 
 
 # --- the records the API returns, described for the OpenAPI schema ---------------------------
@@ -201,6 +203,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (401, "Missing or wrong token (servers bound beyond loopback)."),
         (413, "The request body is larger than the server accepts."),
         (422, "A parameter or the body is malformed."),
+        (429, "This client has too many requests in flight; try again."),
         (503, "The coder is busy or took too long; try again."),
     )
 }
@@ -229,6 +232,7 @@ def create_app(
         max_body_size=limits.max_body,  # larger bodies get 413 before they are read whole
     )
     coder = _Coder(nlp, limits)
+    app.add_middleware(_PerClient, limit=limits.per_client)
 
     def authorised(request: Request) -> None:
         if token is None:
@@ -526,6 +530,34 @@ def _records(doc: Any) -> dict[str, Any]:
         "dates": [d.to_dict() for d in doc._.dates or ()],
         "places": [p.to_dict() for p in doc._.places or ()],
     }
+
+
+class _PerClient:
+    """At most ``limit`` ``/api`` requests in flight per client address; one more is answered
+    429 at once (with Retry-After), so one client cannot take every worker thread."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.busy: dict[str, int] = {}
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("?", 0))[0]
+        if self.busy.get(client, 0) >= self.limit:
+            detail = Errors.E128.format(limit=self.limit)
+            answer = JSONResponse({"detail": detail}, 429, headers={"Retry-After": "1"})
+            await answer(scope, receive, send)
+            return
+        self.busy[client] = self.busy.get(client, 0) + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.busy[client] -= 1
+            if not self.busy[client]:
+                del self.busy[client]
 
 
 def check_bind(host: str, token: str | None) -> None:
