@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.errors import InputError
-from eventcoder.io.readers import Article, Rejected, read_inputs
+from eventcoder.io.readers import Article, Rejected, content_hash, read_inputs
 
 
 def _write(path: Path, lines: list[bytes]) -> Path:
@@ -23,7 +23,7 @@ def test_readers_txt_is_one_article_named_after_the_file(tmp_path: Path) -> None
     (article,) = read_inputs([str(path)])
     assert isinstance(article, Article)
     assert (article.id, article.text, article.date) == (
-        "story-2020-01-02",
+        "story-2020-01-02.txt",  # the name with its suffix: a.txt and a.html are two articles
         "Iran condemned Israel.",
         "2020-01-02",
     )
@@ -68,7 +68,7 @@ def test_readers_directory_reads_txt_and_jsonl_in_order(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("B", encoding="utf-8")
     _write(tmp_path / "a.jsonl", [json.dumps({"id": "a1", "text": "A"}).encode()])
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
-    assert [a.id for a in read_inputs([str(tmp_path)])] == ["a1", "b"]  # type: ignore[union-attr]
+    assert [a.id for a in read_inputs([str(tmp_path)])] == ["a1", "b.txt"]  # type: ignore[union-attr]
 
 
 def test_readers_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +77,7 @@ def test_readers_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("sys.stdin", Stdin)
     (article,) = read_inputs(["-"])
-    assert isinstance(article, Article) and article.id == "stdin"
+    assert isinstance(article, Article) and article.id == f"stdin:{content_hash(article.text)}"
     Stdin.buffer = io.BytesIO(b'{"id": "s1", "text": "x"}\n{"id": "s2", "text": "y"}\n')
     assert [a.id for a in read_inputs(["-"])] == ["s1", "s2"]  # type: ignore[union-attr]
 

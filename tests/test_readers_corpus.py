@@ -95,7 +95,7 @@ def test_readers_html_gives_article_text_title_date_and_url(tmp_path: Path) -> N
     path.write_text(PAGE.format(charset="utf-8", city="Geneva"), encoding="utf-8")
     (article,) = read_inputs([str(path)])
     assert isinstance(article, Article)
-    assert article.id == "talks"
+    assert article.id == "talks.html"
     assert "Iran condemned Israel on Friday" in article.text
     assert "Home" not in article.text and "Copyright" not in article.text
     assert (article.title, article.date, article.url) == (
@@ -112,7 +112,7 @@ def test_readers_html_date_falls_back_to_the_file_name(tmp_path: Path) -> None:
     path.write_text(page, encoding="utf-8")
     (article,) = read_inputs([str(path)])
     assert isinstance(article, Article)
-    assert (article.id, article.date) == ("story-2020-01-02", "2020-01-02")
+    assert (article.id, article.date) == ("story-2020-01-02.htm", "2020-01-02")
 
 
 def test_readers_html_in_another_charset_is_decoded(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_readers_csv_columns_are_chosen_by_name(tmp_path: Path) -> None:
     assert [(a.id, a.date, a.origin) for a in articles] == [  # type: ignore[union-attr]
         ("a1", "2016-09-09", f"{path}:2"),
         ("a2", "2016-09-10", f"{path}:3"),
-        (stable_id(None, str(path), "Turkey accused Syria."), "2001-02-03", f"{path}:5"),
+        ("wire.csv:5", "2001-02-03", f"{path}:5"),  # no id: the file's name and the row's line
     ]
     assert articles[1].text == "Russia met China.\nThey signed a deal."  # type: ignore[union-attr]
 
@@ -292,10 +292,11 @@ def test_readers_ids_and_hashes_are_stable(tmp_path: Path) -> None:
     assert first == second
     a, b = first
     assert isinstance(a, Article) and isinstance(b, Article)
-    assert a.id == stable_id(None, str(path), a.text) and len(a.id) == 16
+    assert (a.id, b.id) == ("wire.csv:2", "wire.csv:3")
+    assert a.legacy_id == stable_id(None, str(path), a.text) and len(a.legacy_id) == 16
     assert a.content_hash == _hash("Iran met Iraq.") != b.content_hash
     assert stable_id("given", str(path), a.text) == "given"
-    assert stable_id("", str(path), a.text) == a.id
+    assert stable_id("", str(path), a.text) == a.legacy_id
 
 
 def test_readers_directory_mixes_formats_in_path_order(tmp_path: Path) -> None:

@@ -26,6 +26,6 @@ def test_server_schema_holds_for_generated_requests(nlp: Language, tmp_path: Pat
         run = subprocess.run(
             [str(SCHEMATHESIS), "run", f"{url}/openapi.json", "--max-examples", "15",
              "--seed", "7", "--no-color"],
-            capture_output=True, text=True, timeout=600,
+            capture_output=True, text=True, timeout=600, cwd=tmp_path,  # its cache: not the repo's
         )  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:]

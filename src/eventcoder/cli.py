@@ -359,6 +359,8 @@ def code(
         return
     where = ", ".join(str(p) for p in (output, db) if p is not None and str(p) != "-")
     skipped = f", {summary.skipped} already stored" if db is not None else ""
+    if summary.duplicates:  # docs/reliability.md, Document ids
+        skipped += f", {summary.duplicates} repeated (same id and text, counted once)"
     err.print(
         f"read {summary.read} record(s): coded {summary.coded} article(s), {summary.empty} empty, "
         f"{len(summary.rejected)} rejected{skipped}; {summary.events} event(s)"

@@ -214,6 +214,12 @@ class Errors:
         "for an interactive page."
     )
     E135 = "{path}: no events for {what}, so nothing to draw. The busiest dyads there: {top}."
+    E150 = (
+        "{where}: id {doc_id!r} was already given to another text ({first}); this record is "
+        'not coded. Give each article its own id (an id 5 and an id "5" are the same) or none, '
+        "to have one derived from the file and line; for two files of one name, give the "
+        "folder that holds both."
+    )
 
 
 class DataFileError(ValueError):

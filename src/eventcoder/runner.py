@@ -3,7 +3,9 @@
 One entry point, :func:`run`, serves a single process, ``--workers N`` processes on one machine
 and a Dask cluster; all three give the same events for the same input, because each article is
 coded by the same pipeline independently of the others. With a :class:`~eventcoder.store.Store`
-the run resumes: articles already stored with the same content hash are skipped.
+the run resumes: articles already stored with the same content hash are skipped. Within a run
+an id names one document (:func:`distinct`): a repeat with the same text is counted once, one
+with another text is rejected.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from eventcoder.coding.speech import REPORTED_DEFAULT
+from eventcoder.errors import Errors
 from eventcoder.io.readers import Article, Rejected
 from eventcoder.pipeline import load, pipe
 from eventcoder.quotes import Quote
@@ -71,14 +74,16 @@ class PipelineSpec:
 
 @dataclass
 class Summary:
-    """What a run did: records read; of them, articles coded, empty, skipped (already stored) and
-    rejected; events found. ``read`` is counted as the records arrive, apart from the rest, so
-    that ``read == coded + empty + skipped + len(rejected)`` checks that none was lost."""
+    """What a run did: records read; of them, articles coded, empty, skipped (already stored),
+    duplicates (an id and text met before in the run, counted once) and rejected; events found.
+    ``read`` is counted as the records arrive, apart from the rest, so that ``read == coded +
+    empty + skipped + duplicates + len(rejected)`` checks that none was lost."""
 
     read: int = 0
     coded: int = 0
     empty: int = 0
     skipped: int = 0
+    duplicates: int = 0
     events: int = 0
     sentences: int = 0
     rejected: list[Rejected] = field(default_factory=list)
@@ -147,6 +152,47 @@ def _sentences(doc: Any) -> int:
     return sum(1 for _ in doc.sents)
 
 
+def distinct(
+    items: Iterable[Article | Rejected], on_duplicate: Callable[[Article], None]
+) -> Iterator[Article | Rejected]:
+    """``items`` with each id once, so that two documents are never stored as one.
+
+    An article whose id was met before with the same text (content hash) is the same document:
+    it is passed to ``on_duplicate`` and dropped. With another text it is a different document
+    under a taken id: it becomes a :class:`Rejected` (E150) naming where the id was first
+    given. The first keeps the id, so a re-run keeps the same one. Memory: an id, a hash and an
+    origin for each article of the run.
+    """
+    seen: dict[str, tuple[str, str]] = {}
+    for item in items:
+        if isinstance(item, Article):
+            first = seen.get(item.id)
+            if first is None:
+                seen[item.id] = (item.content_hash, item.origin)
+            elif first[0] == item.content_hash:
+                on_duplicate(item)
+                continue
+            else:
+                item = _taken(item, first[1])
+        yield item
+
+
+def _taken(article: Article, first: str) -> Rejected:
+    """The rejection of ``article``, whose id the article read at ``first`` already has."""
+    source, line, where = _where(article.origin)
+    reason = Errors.E150.format(where=where, doc_id=article.id, first=_where(first)[2])
+    return Rejected(source, line, reason)
+
+
+def _where(origin: str) -> tuple[str, int, str]:
+    """(file, line, "file, line N") of an article's ``origin`` ("file:line", or "file" for a
+    one-article file, whose line is 0 and not said)."""
+    source, _, line = origin.rpartition(":")
+    if not line.isdigit():
+        return origin, 0, origin
+    return source, int(line), f"{source}, line {line}"
+
+
 def batches(
     items: Iterable[Article | Rejected], size: int
 ) -> Iterator[tuple[list[Article], list[Rejected]]]:
@@ -190,9 +236,16 @@ def run(
     """
     summary = Summary()
 
+    def duplicate(article: Article) -> None:
+        summary.duplicates += 1
+
+    def counted(stream: Iterable[Article | Rejected]) -> Iterator[Article | Rejected]:
+        for item in stream:
+            summary.read += 1
+            yield item
+
     def planned() -> Iterator[tuple[list[Article], list[Rejected]]]:
-        for articles, rejected in batches(items, batch_size):
-            summary.read += len(articles) + len(rejected)
+        for articles, rejected in batches(distinct(counted(items), duplicate), batch_size):
             for item in rejected:
                 summary.rejected.append(item)
                 if on_reject is not None:

@@ -156,17 +156,35 @@ class Store:
             return result
 
     def unseen(self, articles: Sequence[Article]) -> list[Article]:
-        """The articles not yet coded, or coded from a different text (content hash)."""
+        """The articles not yet coded, or coded from a different text (content hash).
+
+        An article stored by an earlier version under its old id (``legacy_id``) with the same
+        text is not coded again: its rows are renamed to the new id (docs/reliability.md).
+        """
         if not articles:
             return []
-        ids = [a.id for a in articles]
+        ids = {a.id for a in articles}
+        wanted = ids | {a.legacy_id for a in articles if a.legacy_id}
         with self.connection() as con:
             rows = con.execute(
                 "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
-                [ids],
+                [sorted(wanted)],
             ).fetchall()
         done = dict(rows)
-        return [a for a in articles if done.get(a.id) != a.content_hash]
+        todo, renames = [], []
+        for a in articles:
+            if done.get(a.id) == a.content_hash:
+                continue
+            old = a.legacy_id
+            # An old id that is some article's id now belongs to that article, not this one.
+            if old and old not in ids and a.id not in done and done.get(old) == a.content_hash:
+                renames.append((old, a.id))
+                del done[old]  # one stored row moves to one new id
+                continue
+            todo.append(a)
+        if renames:
+            self._transaction(lambda con: _rename(con, renames))
+        return todo
 
     def write(
         self,
@@ -329,6 +347,19 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
         for f in schema:
             if f.name not in have:
                 con.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {SQL_TYPES[f.type]}')
+
+
+def _rename(con: duckdb.DuckDBPyConnection, renames: Sequence[tuple[str, str]]) -> None:
+    """Move documents, with their events and quotes, from old ids to new ones (event ids are
+    ``<doc_id>-<n>``, so they move too)."""
+    for old, new in renames:
+        con.execute("UPDATE documents SET doc_id = ? WHERE doc_id = ?", [new, old])
+        con.execute(
+            "UPDATE events SET doc_id = $new, event_id = $new || substr(event_id, $cut) "
+            "WHERE doc_id = $old",
+            {"new": new, "old": old, "cut": len(old) + 1},
+        )
+        con.execute("UPDATE quotes SET doc_id = ? WHERE doc_id = ?", [new, old])
 
 
 def _now() -> datetime:

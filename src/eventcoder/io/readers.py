@@ -53,6 +53,8 @@ class Article:
 
     ``content_hash`` is the first 16 hex digits of the SHA-256 of the UTF-8 text, set by the
     readers, so that the same text is recognised whatever its id.
+    ``id`` is unique by construction: what the input gives, else one derived from where the
+    input is (:func:`derived_id`); two inputs giving the same id are told apart by the runner.
     """
 
     id: str
@@ -63,6 +65,9 @@ class Article:
     source: str | None = None
     origin: str = ""  # file and line it was read from
     content_hash: str = ""
+    # The id eventcoder gave this input before ids were unique by construction (docs/reliability.md,
+    # Document ids), or "": a store written then is renamed to the new id instead of coded again.
+    legacy_id: str = ""
 
 
 @dataclass
@@ -98,8 +103,11 @@ class CsvColumns:
     title: str | None = "title"
 
 
-# A reader: (file, date for undated input, CSV columns) -> the file's records, one at a time.
-_Reader = Callable[[Path, str | None, CsvColumns], Iterator[Article | Rejected]]
+# A reader: (file, date for undated input, CSV columns, the file's name for ids) -> the file's
+# records, one at a time.
+_Reader = Callable[[Path, str | None, CsvColumns, str], Iterator[Article | Rejected]]
+# The name standard input goes by in ids.
+STDIN = "-"
 
 
 def check_date(value: str) -> str:
@@ -128,6 +136,22 @@ def stable_id(given: str | int | None, source: str, text: str) -> str:
     if given is not None and str(given) != "":
         return str(given)
     return content_hash(f"{source}\n{text}")
+
+
+def derived_id(name: str, line: int, text: str) -> str:
+    """The id of an input that gives none, unique by where the input is.
+
+    name: the file's path relative to the input it was found under (a directory given on the
+        command line, or the file's own folder when the file itself was given), with its suffix,
+        so that ``a/story.txt``, ``b/story.txt`` and ``a.html`` differ; or :data:`STDIN`.
+    line: the record's line in the file (JSON lines, CSV), or 0 for a one-article file.
+    text: the article text; standard input is named by it (``stdin:<content hash>``), so that a
+        second piped article does not replace the first.
+    Returns ``<name>``, ``<name>:<line>`` or ``stdin:<content hash>``.
+    """
+    if name == STDIN:
+        return f"stdin:{content_hash(text)}"
+    return f"{name}:{line}" if line else name
 
 
 def read_inputs(
@@ -161,20 +185,23 @@ def read_inputs(
                 if isinstance(found, Rejected):
                     yield found
                 else:
-                    yield from _read_file(found, date, columns)
+                    yield from _read_file(found, date, columns, found.relative_to(path).as_posix())
         elif path.is_file():
             if not _suffix(path):
                 raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
-            yield from _read_file(path, date, columns)
+            yield from _read_file(path, date, columns, path.name)
         else:
             raise InputError(Errors.E005.format(path=path))
 
 
-def _read_file(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
-    """The records of one file; an OS error (permission denied, I/O error) while reading it
-    becomes a rejection of the file, after the records read before it."""
+def _read_file(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
+    """The records of one file (``name``: its path below the input root, for ids); an OS error
+    (permission denied, I/O error) while reading it becomes a rejection of the file, after the
+    records read before it."""
     try:
-        yield from _READERS[_suffix(path)](path, date, columns)
+        yield from _READERS[_suffix(path)](path, date, columns, name)
     except OSError as err:
         yield Rejected(str(path), 0, Errors.E142.format(path=path, reason=_os_reason(err)))
 
@@ -262,15 +289,18 @@ def _iso_date(value: str) -> str:
 # --- plain text and JSON lines ---------------------------------------------------------------
 
 
-def _read_txt(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
-    yield _read_text(path.read_bytes(), str(path), path.stem, date or _date_in_name(path.name))
+def _read_txt(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
+    dated = date or _date_in_name(path.name)
+    yield _read_text(path.read_bytes(), str(path), name, dated, legacy_id=path.stem)
 
 
 def _read_jsonl_file(
-    path: Path, date: str | None, columns: CsvColumns
+    path: Path, date: str | None, columns: CsvColumns, name: str
 ) -> Iterator[Article | Rejected]:
     with open(path, "rb") as fh:
-        yield from _read_jsonl(fh, str(path), date)
+        yield from _read_jsonl(fh, str(path), date, name)
 
 
 def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Article | Rejected]:
@@ -282,22 +312,32 @@ def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Articl
         if line.removeprefix(codecs.BOM_UTF8).strip():
             break
     if head and head[-1].removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
-        yield from _read_jsonl(itertools.chain(head, fh), source, date)
+        yield from _read_jsonl(itertools.chain(head, fh), source, date, STDIN)
     else:
-        yield _read_text(b"".join(head) + fh.read(), source, "stdin", date)
+        yield _read_text(b"".join(head) + fh.read(), source, STDIN, date, legacy_id="stdin")
 
 
-def _read_text(data: bytes, source: str, doc_id: str, date: str | None) -> Article | Rejected:
+def _read_text(
+    data: bytes, source: str, name: str, date: str | None, legacy_id: str
+) -> Article | Rejected:
+    """One article from a whole file or stream; ``name`` for :func:`derived_id`."""
     try:
         # utf-8-sig: a byte order mark (Windows editors write one) is not the article's text.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return Rejected(source, 0, Errors.E013.format(source=source, reason=err.reason))
-    return Article(id=doc_id, text=text, date=date, origin=source, content_hash=content_hash(text))
+    return Article(
+        id=derived_id(name, 0, text),
+        text=text,
+        date=date,
+        origin=source,
+        content_hash=content_hash(text),
+        legacy_id=legacy_id,
+    )
 
 
 def _read_jsonl(
-    lines: Iterable[bytes], source: str, date: str | None
+    lines: Iterable[bytes], source: str, date: str | None, name: str
 ) -> Iterator[Article | Rejected]:
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
@@ -309,10 +349,12 @@ def _read_jsonl(
             reason = Errors.E013.format(source=f"{source}, line {number}", reason=err.reason)
             yield Rejected(source, number, reason)
             continue
-        yield _json_line(line, source, number, date)
+        yield _json_line(line, source, number, date, name)
 
 
-def _json_line(line: str, source: str, number: int, date: str | None) -> Article | Rejected:
+def _json_line(
+    line: str, source: str, number: int, date: str | None, name: str | None = None
+) -> Article | Rejected:
     """The article in one line of JSON Lines, or why it is rejected."""
     try:
         record = json.loads(line)
@@ -325,17 +367,22 @@ def _json_line(line: str, source: str, number: int, date: str | None) -> Article
     except RecursionError:
         return Rejected(source, number, Errors.E141.format(source=source, line=number))
     try:
-        return parse_record(record, source, number, date)
+        return parse_record(record, source, number, date, name)
     except InputError as err:
         return Rejected(source, number, str(err))
 
 
-def parse_record(record: Any, source: str, line: int, date: str | None = None) -> Article:
+def parse_record(
+    record: Any, source: str, line: int, date: str | None = None, name: str | None = None
+) -> Article:
     """An :class:`Article` from one decoded JSON record, or :class:`InputError` saying why not.
 
     ``text`` must be a string; ``id`` a string or an integer (written as its digits); ``date``,
     ``url``, ``title`` and ``source`` a string or null. A lone surrogate in a string becomes
     U+FFFD.
+    name: the file's name for :func:`derived_id`, which gives the id of a record without one
+    (or with ``null``, ``""`` or blanks); without ``name``, such a record is ``<file stem>-<line>``
+    as before ids were unique by construction. An id ``5`` is the id ``"5"``.
     """
     if not isinstance(record, dict):
         kind = type(record).__name__
@@ -344,12 +391,18 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
     if not isinstance(text, str):
         raise InputError(Errors.E012.format(source=source, line=line))
     text = _scrub(text)
-    doc_id = record.get("id", f"{Path(source).stem}-{line}")
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
-        kind = type(doc_id).__name__
+    legacy_id = f"{Path(source).stem}-{line}"
+    given = record.get("id")
+    if isinstance(given, bool) or not isinstance(given, (str, int, type(None))):
+        kind = type(given).__name__
         raise InputError(Errors.E015.format(source=source, line=line, kind=kind))
+    if given is not None:
+        legacy_id = _scrub(str(given))
+    doc_id = legacy_id if given is not None and str(given).strip() else None
+    if doc_id is None:
+        doc_id = derived_id(name, line, text) if name is not None else legacy_id
     url, title, outlet, given_date = (
-        _optional_text(record, name, source, line) for name in ("url", "title", "source", "date")
+        _optional_text(record, field, source, line) for field in ("url", "title", "source", "date")
     )
     record_date = given_date or date
     if record_date is not None:
@@ -360,7 +413,7 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
             msg = Errors.E014.format(source=source, line=line, value=record_date)
             raise InputError(msg) from err
     return Article(
-        id=_scrub(str(doc_id)),
+        id=doc_id,
         text=text,
         date=record_date,
         url=url,
@@ -368,6 +421,7 @@ def parse_record(record: Any, source: str, line: int, date: str | None = None) -
         source=outlet,
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
+        legacy_id=legacy_id,
     )
 
 
@@ -390,7 +444,9 @@ def _scrub(value: str) -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_csv(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article a row (a ``.tsv`` file: tab-separated); rows are numbered by the line they
     start on, the header being line 1."""
     source = str(path)
@@ -402,8 +458,8 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
         if header is None:
             return
         index: dict[str, int] = {}
-        for number, name in enumerate(header):
-            index.setdefault(name.strip(), number)
+        for number, column in enumerate(header):
+            index.setdefault(column.strip(), number)
         if columns.text not in index:
             # This file only: the other files of the run may have the column.
             names = ", ".join(repr(name) for name in index) or "none"
@@ -433,7 +489,7 @@ def _read_csv(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Art
                 )
                 yield Rejected(source, start, reason)
             elif row:
-                yield _csv_row(row, index, columns, source, start, date)
+                yield _csv_row(row, index, columns, source, start, date, name)
 
 
 def _row_shape(
@@ -492,8 +548,10 @@ def _csv_row(
     source: str,
     line: int,
     date: str | None,
+    name: str,
 ) -> Article | Rejected:
-    """The article in one CSV row, or why it is rejected. ``line``: where the row starts."""
+    """The article in one CSV row, or why it is rejected. ``line``: where the row starts;
+    ``name``: the file's name for :func:`derived_id`, the id of a row with an empty id cell."""
 
     def cell(column: str | None) -> str:
         number = index.get(column) if column is not None else None
@@ -516,8 +574,9 @@ def _csv_row(
                 source=source, line=line, column=columns.date, value=row_date
             )
             return Rejected(source, line, reason)
+    given = cell(columns.id).strip()
     return Article(
-        id=stable_id(cell(columns.id).strip(), source, text),
+        id=given or derived_id(name, line, text),
         text=text,
         date=row_date or date,
         url=cell(columns.url).strip() or None,
@@ -525,6 +584,7 @@ def _csv_row(
         source=cell(columns.source).strip() or None,
         origin=f"{source}:{line}",
         content_hash=content_hash(text),
+        legacy_id=stable_id(given, source, text),
     )
 
 
@@ -555,7 +615,9 @@ class _Page:
     site: str | None = None
 
 
-def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_html(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article named after the file, or a rejection when the page has no article text."""
     source = str(path)
     html = _decode(path.read_bytes(), None, path)
@@ -567,7 +629,7 @@ def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Ar
         yield Rejected(source, 0, Errors.E033.format(source=source, what="HTML"))
         return
     yield Article(
-        id=path.stem,
+        id=derived_id(name, 0, page.text),
         text=page.text,
         date=page.date or date or _date_in_name(path.name),
         url=page.url,
@@ -575,6 +637,7 @@ def _read_html(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Ar
         source=page.site,
         origin=source,
         content_hash=content_hash(page.text),
+        legacy_id=path.stem,
     )
 
 
@@ -634,7 +697,9 @@ def _html_text(fragment: str, path: Path) -> str:
 # --- RSS and Atom feeds --------------------------------------------------------------------
 
 
-def _read_feed(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_feed(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article an entry, numbered from 1; the whole file is rejected if it is not a feed."""
     source = str(path)
     feedparser = _require("feedparser", path, "feed")
@@ -684,7 +749,9 @@ def _entry_date(entry: Any) -> str | None:
 # --- WARC ----------------------------------------------------------------------------------
 
 
-def _read_warc(path: Path, date: str | None, columns: CsvColumns) -> Iterator[Article | Rejected]:
+def _read_warc(
+    path: Path, date: str | None, columns: CsvColumns, name: str
+) -> Iterator[Article | Rejected]:
     """One article a page record, numbered by its place among all the file's records."""
     source = str(path)
     archive = _require("warcio.archiveiterator", path, "WARC")
