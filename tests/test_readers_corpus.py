@@ -209,7 +209,7 @@ def test_readers_csv_without_the_text_column_rejects_that_file(tmp_path: Path) -
     path.write_text("id,body\na,Iran met Iraq.\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text("Iran met Iraq.", encoding="utf-8")
     articles, rejected = _split(list(read_inputs([str(tmp_path)])))
-    assert [a.id for a in articles] == ["ok"]
+    assert [a.id for a in articles] == ["ok.txt"]
     assert len(rejected) == 1 and rejected[0].line == 1
     assert re.search(r"wire\.csv: no 'text' column.*'id', 'body'", rejected[0].reason)
 

@@ -126,16 +126,16 @@ CASES: list[tuple[str, Callable[[Path], None], set[str], list[str]]] = [
     ("id a number", _jsonl('{"id": 5, "text": "t"}'), {"good", "5", "after"}, []),
     ("nested 100,000 deep", _jsonl('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}"), {"good", "after"}, ["nested too deeply"]),
     ("a 5,000-digit id", _jsonl('{"id": ' + "9" * 5000 + ', "text": "t"}'), {"good", "after"}, ["not valid JSON"]),
-    ("file with an I/O error", _unreadable_file, {"ok"}, [r"bad\.txt: cannot read this file \(Input/output error\)"]),
-    ("dangling symlink", _dangling_link, {"ok"}, [r"gone\.txt: a symbolic link to .*nowhere\.txt, which leads nowhere"]),
-    ("FIFO", _fifo, {"ok"}, [r"pipe\.jsonl: not a regular file but a FIFO"]),
-    ("symlinked folder", _linked_folder, {"far"}, []),
+    ("file with an I/O error", _unreadable_file, {"ok.txt"}, [r"bad\.txt: cannot read this file \(Input/output error\)"]),
+    ("dangling symlink", _dangling_link, {"ok.txt"}, [r"gone\.txt: a symbolic link to .*nowhere\.txt, which leads nowhere"]),
+    ("FIFO", _fifo, {"ok.txt"}, [r"pipe\.jsonl: not a regular file but a FIFO"]),
+    ("symlinked folder", _linked_folder, {"link/far.txt"}, []),
     ("BOM .jsonl", _bom(".jsonl", GOOD), {"good"}, []),
-    ("BOM .txt", _bom(".txt", "Iran met Iraq."), {"a"}, []),
+    ("BOM .txt", _bom(".txt", "Iran met Iraq."), {"a.txt"}, []),
     ("BOM .csv", _bom(".csv", "id,text\nc1,Iran met Iraq.\n"), {"c1"}, []),
     ("CSV swallowed rows", lambda r: (r / "a.csv").write_text(SWALLOWED), {"4"}, [r"line 2: the 'text' cell runs on to line 4 .*line 3"]),
     ("CSV multi-line article", lambda r: (r / "a.csv").write_text(MULTILINE), {"1"}, []),
-    ("CSV without the text column", lambda r: ((r / "a.csv").write_text("id,body\nx,y\n"), (r / "b.txt").write_text("Iran met Iraq.")), {"b"}, [r"a\.csv: no 'text' column"]),
+    ("CSV without the text column", lambda r: ((r / "a.csv").write_text("id,body\nx,y\n"), (r / "b.txt").write_text("Iran met Iraq.")), {"b.txt"}, [r"a\.csv: no 'text' column"]),
     ("truncated .warc.gz", _truncated_warc, set(), [r"cut\.warc\.gz, record \d+: the WARC file ends in the middle"]),
 ]  # fmt: skip
 
@@ -186,7 +186,7 @@ def test_reliability_readers_permission_denied_file(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("Iran met Iraq.")
     os.chmod(tmp_path / "secret.txt", 0)
     articles, rejected = _split(list(read_inputs([str(tmp_path)])))
-    assert [a.id for a in articles] == ["ok"]
+    assert [a.id for a in articles] == ["ok.txt"]
     assert "Permission denied" in rejected[0].reason
 
 
@@ -206,7 +206,7 @@ def test_reliability_readers_unlistable_folder(
 
     monkeypatch.setattr(readers.os, "scandir", refuse)
     articles, rejected = _split(list(read_inputs([str(tmp_path)])))
-    assert [a.id for a in articles] == ["ok"]
+    assert [a.id for a in articles] == ["ok.txt"]
     assert len(rejected) == 1
     assert re.search(r"locked: cannot list this folder \(Permission denied\)", rejected[0].reason)
 
