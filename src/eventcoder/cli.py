@@ -194,9 +194,8 @@ def _actor_cell(actor: Actor | None) -> Text:
     cell = Text(actor.code, style="bold")
     cell.append(f"\n{printable(actor.text)}")
     if actor.kind in ("pronoun", "memory", "speaker") and actor.name:
-        cell.append(
-            f" = {printable(actor.name)}", style="italic"
-        )  # who "it" or "the spokesperson" is
+        # who "it" or "the spokesperson" is
+        cell.append(f" = {printable(actor.name)}", style="italic")
     if actor.kind in ("inferred", "domestic"):
         cell.append(f" ({actor.kind})", style="italic")
     return cell
