@@ -7,12 +7,14 @@ import logging
 import os
 import shutil
 import sys
+import traceback
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -25,7 +27,7 @@ from eventcoder.explain import render as render_explanation
 from eventcoder.export import default_output, is_stdout
 from eventcoder.export import export as run_export
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
-from eventcoder.io.writers import EventWriter, QuoteWriter, check_format
+from eventcoder.io.writers import EventWriter, QuoteWriter, check_format, check_output
 from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
 from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
@@ -36,6 +38,7 @@ from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
 from eventcoder.store import Store
+from eventcoder.terminal import printable
 
 app = typer.Typer(
     help="Political event data from news text: who did what to whom, in PLOVER and CAMEO.",
@@ -143,31 +146,63 @@ ClassifierOption = Annotated[
         help="Add the learned fallback's events where the patterns are silent (docs/accuracy.md).",
     ),
 ]
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="CSV: write cells as they are. Default: a text cell starting with = + - @ gets a "
+        "leading ' so that spreadsheets show it and do not run it (docs/reliability.md).",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for undated input."),
 ]
 
 
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+# Exit codes (README, docs/reliability.md): 0 all read records coded or empty, 1 some rejected,
+# 2 usage or environment (a bad option, file, output or store), 3 a crash (a bug of ours).
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_CRASH = 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    err.print(f"[bold red]error:[/] {_shown(message)}", highlight=False)
     raise typer.Exit(code)
+
+
+def _shown(text: str) -> str:
+    """``text`` from input or the system as a Rich markup string that prints as it is, with no
+    escape sequence reaching the terminal (:func:`eventcoder.terminal.printable`)."""
+    return escape(printable(text))
+
+
+def _output_problem(output: Path | None) -> None:
+    """Exit (2) with one line when ``-o`` cannot be written, before any coding."""
+    if output is not None and str(output) != "-":
+        try:
+            check_format(output)
+            check_output(output)
+        except InputError as e:
+            _fail(str(e))
 
 
 def _actor_cell(actor: Actor | None) -> Text:
     if actor is None:
         return Text("-")
     cell = Text(actor.code, style="bold")
-    cell.append(f"\n{actor.text}")
+    cell.append(f"\n{printable(actor.text)}")
     if actor.kind in ("pronoun", "memory", "speaker") and actor.name:
-        cell.append(f" = {actor.name}", style="italic")  # who "it" or "the spokesperson" is
+        # who "it" or "the spokesperson" is
+        cell.append(f" = {printable(actor.name)}", style="italic")
     if actor.kind in ("inferred", "domestic"):
         cell.append(f" ({actor.kind})", style="italic")
     return cell
 
 
 def _table(article: Article, events: list[Event]) -> Table:
-    title = f"{article.id}  {article.date or ''}  {len(events)} events"
+    title = _shown(f"{article.id}  {article.date or ''}  {len(events)} events")
     table = Table(title=title, show_lines=True, expand=True)
     table.add_column("actor", ratio=2, min_width=10)
     table.add_column("event", ratio=2, min_width=11)
@@ -179,22 +214,23 @@ def _table(article: Article, events: list[Event]) -> Table:
         event = f"[bold]{e.event_type or '-'}[/] {e.mode or ''}\nCAMEO {e.cameo} ({e.goldstein:+g})"
         if e.negated:
             event += "\n[red]negated[/]"
-        evidence = Text(e.sentence)
-        at = e.sentence.find(e.trigger.text)
+        trigger = printable(e.trigger.text)
+        evidence = Text(printable(e.sentence))
+        at = evidence.plain.find(trigger)
         if at >= 0:
-            evidence.stylize("bold underline", at, at + len(e.trigger.text))
+            evidence.stylize("bold underline", at, at + len(trigger))
         when = Text(e.date or "-")
         if e.date_text:
-            when.append(f'\n"{e.date_text}"', style="italic")
+            when.append(f'\n"{printable(e.date_text)}"', style="italic")
         if e.location:
-            when.append(f"\n{e.location['full_name']}")
+            when.append(f"\n{printable(e.location['full_name'] or '')}")
         if e.quote is not None:
             when.append(f"\nquote {e.quote}", style="dim")
         table.add_row(
             _actor_cell(e.actor),
             event,
             _actor_cell(e.recipient),
-            e.trigger.text,
+            Text(trigger),
             when,
             evidence,
         )
@@ -270,6 +306,7 @@ def code(
         str, typer.Option("--title-column", metavar="NAME", help="CSV: title column.")
     ] = "title",
     date_events_by: DatedByOption = DatedBy.event,
+    raw_csv: RawCsvOption = False,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Log each finished batch on stderr.")
     ] = False,
@@ -278,11 +315,7 @@ def code(
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     to_stdout = output is not None and str(output) == "-"
-    if output is not None and not to_stdout:
-        try:
-            check_format(output)
-        except InputError as e:
-            _fail(str(e))
+    _output_problem(output)
     spec = PipelineSpec(
         model,
         tuple(map(str, actors or ())),
@@ -312,7 +345,7 @@ def code(
             progress.coding()
             items = read_inputs(inputs, date, columns)
             writer = (
-                stack.enter_context(EventWriter(output))
+                stack.enter_context(EventWriter(output, raw_csv=raw_csv))
                 if output is not None and not to_stdout
                 else None
             )
@@ -368,15 +401,15 @@ def code(
         highlight=False,
     )
     if not summary.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_REJECTED)
 
 
 def _report_reject(item: Rejected) -> None:
-    err.print(f"[yellow]rejected:[/] {item.reason}", highlight=False)
+    err.print(f"[yellow]rejected:[/] {_shown(item.reason)}", highlight=False)
 
 
 def _quote_table(article: Article, quotes: list[Quote]) -> Table:
-    table = Table(title=f"{article.id}  {len(quotes)} quotes", show_lines=True, expand=True)
+    table = Table(title=_shown(f"{article.id}  {len(quotes)} quotes"), show_lines=True, expand=True)
     table.add_column("speaker", ratio=2, min_width=12)
     table.add_column("cue", no_wrap=True)
     table.add_column("said", ratio=6)
@@ -385,11 +418,11 @@ def _quote_table(article: Article, quotes: list[Quote]) -> Table:
         if q.speaker is not None:
             info = q.speaker.to_dict()
             speaker = Text(info["code"] or "?", style="bold")
-            speaker.append(f"\n{q.speaker.text}")
+            speaker.append(f"\n{printable(q.speaker.text)}")
             if info["name"] and info["name"] != q.speaker.text:
-                speaker.append(f" = {info['name']}", style="italic")
-        said = Text(q.text if q.direct else f"(reported) {q.text}")
-        table.add_row(speaker, q.cue or "-", said)
+                speaker.append(f" = {printable(info['name'])}", style="italic")
+        said = Text(printable(q.text if q.direct else f"(reported) {q.text}"))
+        table.add_row(speaker, Text(printable(q.cue or "-")), said)
     return table
 
 
@@ -413,6 +446,7 @@ def quotes(
     workers: Annotated[
         int, typer.Option("--workers", min=1, metavar="N", help="Processes on this machine.")
     ] = 1,
+    raw_csv: RawCsvOption = False,
 ) -> None:
     """List who said what: direct quotes and reported speech with their speakers."""
     to_stdout = output is not None and str(output) == "-"
@@ -423,14 +457,13 @@ def quotes(
         builtin_actors=builtin_actors,
     )
     count = 0
+    _output_problem(output)
     try:
-        if output is not None and not to_stdout:
-            check_format(output)
         with ExitStack() as stack:
             if workers == 1:
                 pipeline_for(spec)
             writer = (
-                stack.enter_context(QuoteWriter(output))
+                stack.enter_context(QuoteWriter(output, raw_csv=raw_csv))
                 if output is not None and not to_stdout
                 else None
             )
@@ -460,7 +493,7 @@ def quotes(
         highlight=False,
     )
     if not summary.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_REJECTED)
 
 
 @app.command(short_help="Export the store: GDELT, PLOVER, Parquet or CSV.")
@@ -504,6 +537,14 @@ def export(
         bool, typer.Option("--merged", help="parquet/csv: merged events, not mentions.")
     ] = False,
     date_events_by: DatedByOption = DatedBy.event,
+    raw_csv: RawCsvOption = False,
+    safe_tsv: Annotated[
+        bool,
+        typer.Option(
+            "--safe-tsv",
+            help="gdelt: neutralise cells a spreadsheet would run as formulas, as CSV does.",
+        ),
+    ] = False,
 ) -> None:
     """Export the store: GDELT 2.0 event + mentions tables, PLOVER JSONL, Parquet or CSV
     (docs/export.md)."""
@@ -512,7 +553,14 @@ def export(
     try:
         target = output if output is not None else default_output(fmt)
         counts = run_export(
-            db, fmt, target, window_days=window, merged=merged, dated_by=date_events_by
+            db,
+            fmt,
+            target,
+            window_days=window,
+            merged=merged,
+            dated_by=date_events_by,
+            raw_csv=raw_csv,
+            safe_tsv=safe_tsv,
         )
     except (InputError, ValueError) as e:
         _fail(str(e))
@@ -908,4 +956,12 @@ def import_petrarch(
 
 
 def main() -> None:
-    app()
+    """The ``eventcoder`` command: a crash (a bug of ours) prints its traceback and one line,
+    and exits :data:`EXIT_CRASH`, so that scripts tell it from rejected records (1)."""
+    try:
+        app()
+    except Exception as crash:  # every expected error has already become an exit code
+        sys.stderr.write(printable(traceback.format_exc()))
+        reason = f"{type(crash).__name__}: {crash}"
+        err.print(f"[bold red]error:[/] {_shown(Errors.E163.format(reason=reason))}")
+        sys.exit(EXIT_CRASH)

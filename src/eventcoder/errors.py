@@ -193,6 +193,23 @@ class Errors:
         "{source}, record {line}: the WARC file ends in the middle of this record ({reason}); "
         "the records before it were read."
     )
+    # Outputs, stores and exit codes (docs/reliability.md).
+    E160 = (
+        "{path}: cannot write the output here ({reason}). Check that the folder exists and is "
+        "writable and that there is space, or choose another -o."
+    )
+    E161 = (
+        "{path}: cannot open or create the store ({reason}). Give --db an eventcoder store, or "
+        "a new file in a folder you can write."
+    )
+    E162 = (
+        "{path}: not an eventcoder store: its {table!r} table lacks the columns {missing}. "
+        "Give --db a store written by `eventcoder code --db`, or a new file."
+    )
+    E163 = (
+        "internal error (a bug in eventcoder, not a problem with your input): {reason}. "
+        "Please report it with the traceback above."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -22,6 +22,7 @@ from eventcoder.coding import Match, PatternBook, Step, Trace
 from eventcoder.errors import Errors, ModelError
 from eventcoder.pipeline import EventCoderComponent
 from eventcoder.records import Actor
+from eventcoder.terminal import printable_tree
 
 # Dependencies of a word that heads a noun phrase of its own (not a compound inside another).
 PHRASE_DEPS = frozenset(
@@ -260,7 +261,9 @@ def _heads_text(heads: list[dict[str, Any]]) -> str:
 
 
 def render(report: dict[str, Any]) -> RenderableType:
-    """The report of :func:`explain` for a rich Console: tables and one tree per trigger."""
+    """The report of :func:`explain` for a rich Console: tables and one tree per trigger.
+    Control characters of the text show as signs, never reach the terminal (:mod:`terminal`)."""
+    report = printable_tree(report)
     parts: list[RenderableType] = [Text(report["text"], style="bold")]
     tokens = report["tokens"]
     parse = Table(title="parse", show_edge=False)

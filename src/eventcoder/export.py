@@ -27,9 +27,10 @@ import duckdb
 from eventcoder import __version__
 from eventcoder.actor_codes import parse_all
 from eventcoder.errors import Errors, InputError
+from eventcoder.io.cells import neutralise_sql, one_line_sql
 from eventcoder.io.writers import DATE_COLUMNS, FLAT_COLUMNS, row_schema
 from eventcoder.provenance import check_dated_by
-from eventcoder.store import SQL_TYPES, connect
+from eventcoder.store import SQL_TYPES, check_schema, connect, path_problem
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
 # An output file's ending -> the format it is written in when --format is not given; the first
@@ -320,6 +321,8 @@ def export(
     window_days: int = 1,
     merged: bool = False,
     dated_by: str = "event",
+    raw_csv: bool = False,
+    safe_tsv: bool = False,
 ) -> dict[str, int]:
     """Write the store ``db`` to ``out`` in format ``fmt``.
 
@@ -332,6 +335,9 @@ def export(
     merged: parquet/csv only: write merged events instead of the stored rows.
     dated_by: what dates merged events: ``event`` (their own date, the default) or
     ``publication`` (their article's, as GDELT and ICEWS do); see :func:`merged_events`.
+    raw_csv: csv: write text cells as they are, formulas included (default: a cell a
+    spreadsheet would run gets a leading ``'``, :mod:`eventcoder.io.cells`). safe_tsv: gdelt:
+    neutralise such cells in both tables too (default: as they are, for programs).
     Returns the rows written: ``events`` (rows in ``out``) and, for merged outputs, ``mentions``
     (the mentions they carry; for gdelt the rows of the mentions file).
     Raises :class:`InputError` for an unknown format or one the ending contradicts, a bad
@@ -340,12 +346,15 @@ def export(
     fmt = output_format(out, fmt)
     _check_window(window_days)
     check_dated_by(dated_by)
+    neutralise = (fmt == "csv" and not raw_csv) or (fmt == "gdelt" and safe_tsv)
     if not is_stdout(out):
-        return _write(Path(db), fmt, Path(out), window_days, merged, dated_by)
+        return _write(Path(db), fmt, Path(out), window_days, merged, dated_by, neutralise)
     # COPY writes files: write one aside and pour it out, so that even Parquet comes out whole.
     with tempfile.TemporaryDirectory(prefix="eventcoder-export-") as tmp:
         path = Path(tmp) / default_output(fmt).name
-        counts = _write(Path(db), fmt, path, window_days, merged, dated_by, mentions_file=False)
+        counts = _write(
+            Path(db), fmt, path, window_days, merged, dated_by, neutralise, mentions_file=False
+        )
         with open(path, "rb") as written:
             try:
                 shutil.copyfileobj(written, sys.stdout.buffer)
@@ -364,9 +373,11 @@ def _write(
     window_days: int,
     merged: bool,
     dated_by: str,
+    neutralise: bool = False,
     mentions_file: bool = True,
 ) -> dict[str, int]:
-    """:func:`export` to a file; ``mentions_file``: gdelt also writes its mentions table."""
+    """:func:`export` to a file; ``neutralise``: text cells safe for spreadsheets;
+    ``mentions_file``: gdelt also writes its mentions table."""
     outputs = [out, mentions_path(out)] if fmt == "gdelt" and mentions_file else [out]
     for path in outputs:
         if path.resolve() == db.resolve():
@@ -377,10 +388,11 @@ def _write(
             _check_writable(path)
         _load_actor_codes(con)
         merge = (window_days, dated_by, _events_sql(con))
+        safe = (lambda q: _neutralised(con, q)) if neutralise else (lambda q: q)
         if fmt == "gdelt":
-            counts = {"events": _copy(con, _gdelt_events_sql(*merge), out, "CSV", _TSV)}
+            counts = {"events": _copy(con, safe(_gdelt_events_sql(*merge)), out, "CSV", _TSV)}
             if mentions_file:
-                query = _gdelt_mentions_sql(*merge)
+                query = safe(_gdelt_mentions_sql(*merge))
                 counts["mentions"] = _copy(con, query, outputs[1], "CSV", _TSV)
             return counts
         if fmt == "plover":
@@ -388,7 +400,8 @@ def _write(
             return {"events": written, "mentions": _mention_count(con)}
         copy_format, options = ("PARQUET", "") if fmt == "parquet" else ("CSV", ", HEADER true")
         if not merged:
-            return {"events": _copy(con, _stored_sql(merge[2]), out, copy_format, options)}
+            query = safe(_stored_sql(merge[2]))
+            return {"events": _copy(con, query, out, copy_format, options)}
         query = _ordered_merged_sql(*merge)
         if fmt == "csv":
             # CSV has no nested values: the mentions list travels as one JSON string.
@@ -396,7 +409,7 @@ def _write(
                 f"SELECT * REPLACE (to_json(mentions)::VARCHAR AS mentions) FROM ({query}) "
                 "ORDER BY date NULLS LAST, global_event_id"
             )
-        written = _copy(con, query, out, copy_format, options)
+        written = _copy(con, safe(query), out, copy_format, options)
         return {"events": written, "mentions": _mention_count(con)}
     finally:
         con.close()
@@ -659,8 +672,20 @@ _EXTRAS = (
 
 
 def _clean(expr: str) -> str:
-    """``expr`` with tabs and line breaks collapsed, so a tab-separated line stays one row."""
-    return rf"nullif(trim(regexp_replace({expr}, '\s+', ' ', 'g')), '')"
+    """``expr`` with tabs and line breaks (VT, FF, NEL, U+2028/2029 too) collapsed, so a
+    tab-separated line stays one row."""
+    return one_line_sql(expr)
+
+
+def _neutralised(con: duckdb.DuckDBPyConnection, query: str) -> str:
+    """``query`` with each text column's formula-leading cells neutralised for spreadsheets
+    (:mod:`eventcoder.io.cells`); numbers, dates and the column order stay as they are."""
+    described = con.execute(f"DESCRIBE {query}").fetchall()  # (name, type, ...) per column
+    columns = []
+    for name, kind, *_ in described:
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns.append(f"{neutralise_sql(quoted)} AS {quoted}" if kind == "VARCHAR" else quoted)
+    return f"SELECT {', '.join(columns)} FROM ({query})"
 
 
 def _check_window(window_days: int) -> None:
@@ -671,17 +696,25 @@ def _check_window(window_days: int) -> None:
 
 def open_store(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the store ``db``; :class:`InputError` if it is not one."""
-    if not db.is_file():
-        raise InputError(Errors.E043.format(path=db, reason="no such file"))
+    reason = path_problem(db) or (None if db.is_file() else "no such file")
+    if reason is not None:
+        raise InputError(Errors.E043.format(path=db, reason=reason))
     try:
         con = connect(db)  # read-only; waits out a coding run's batch (store.py)
     except duckdb.Error as err:
-        raise InputError(Errors.E043.format(path=db, reason=err)) from err
-    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    for table in ("documents", "events"):
-        if table not in tables:
-            con.close()
-            raise InputError(Errors.E044.format(path=db, table=table))
+        reason = str(err).splitlines()[0]  # DuckDB's advice after it is about DuckDB, not us
+        raise InputError(Errors.E043.format(path=db, reason=reason)) from err
+    try:
+        tables = {
+            row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        for table in ("documents", "events"):
+            if table not in tables:
+                raise InputError(Errors.E044.format(path=db, table=table))
+        check_schema(con, db)
+    except InputError:
+        con.close()
+        raise
     return con
 
 

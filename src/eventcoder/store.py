@@ -84,6 +84,19 @@ SCHEMA = (
 )
 
 
+# Every connection: DuckDB never fetches or loads an extension on its own. A file it cannot read
+# (an SQLite database) is then a one-line error, not a download from the network.
+NO_EXTENSIONS: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+# The columns of ours that a store of every version has; a table of that name without them is
+# another program's, which we neither read nor alter.
+KEY_COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "events": ("event_id", "doc_id", "sentence_index", "trigger_start"),
+}
+
 # How long a reader waits for a writer's batch, and a writer for readers, before giving up (s);
 # $EVENTCODER_STORE_WAIT sets both.
 READ_WAIT = 15.0
@@ -114,10 +127,16 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.wait = wait if wait is not None else default_wait(read_only)
-        self._lock = None if read_only else _run_lock(self.path)
+        self._lock = None
         if not read_only:
             try:
-                self._transaction(_create_tables)
+                _check_path(self.path)
+                self._lock = _run_lock(self.path)
+                self._transaction(lambda con: _create_tables(con, self.path))
+            except (OSError, duckdb.Error) as err:
+                self.close()
+                reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+                raise InputError(Errors.E161.format(path=self.path, reason=reason)) from err
             except BaseException:
                 self.close()
                 raise
@@ -287,7 +306,7 @@ def connect(
     pause = 0.01
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=NO_EXTENSIONS)
         except duckdb.IOException as err:
             holder = _holder(str(err))
             if holder is None:
@@ -334,9 +353,52 @@ def _run_lock(path: Path) -> IO[str] | None:
     return lock
 
 
-def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
+def _check_path(path: Path) -> None:
+    """Raise :class:`InputError` (E161) for a store path that is a folder, an SQLite database or
+    in no folder, before anything (the run lock) is written beside it."""
+    reason = path_problem(path)
+    if reason is not None:
+        raise InputError(Errors.E161.format(path=path, reason=reason))
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a DuckDB store, when that shows without opening it: a folder, a
+    path in no folder, an SQLite database. None when nothing shows."""
+    reason = None
+    if path.is_dir():
+        reason = "it is a folder"
+    elif not path.parent.is_dir():
+        reason = f"no folder {path.parent}"
+    elif path.is_file():
+        try:
+            with open(path, "rb") as head:
+                magic = head.read(16)
+        except OSError as err:
+            return err.strerror or str(err)
+        if magic == b"SQLite format 3\x00":
+            reason = "it is an SQLite database, not a DuckDB file"
+    return reason
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise :class:`InputError` (E162) when a table of the store named like ours lacks our
+    :data:`KEY_COLUMNS`: the file belongs to another program."""
+    for table, needed in KEY_COLUMNS.items():
+        rows = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+        have = {name for (name,) in rows}
+        missing = [c for c in needed if c not in have]
+        if have and missing:
+            message = Errors.E162.format(path=path, table=table, missing=", ".join(missing))
+            raise InputError(message)
+
+
+def _create_tables(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """The store's tables, and the columns added since an older store was written (empty for
-    the documents already coded), so old stores keep working."""
+    the documents already coded), so old stores keep working. Another program's tables of the
+    same names are left alone (:func:`check_schema`)."""
+    check_schema(con, path)
     for statement in SCHEMA:
         con.execute(statement)
     for table, schema in (("events", row_schema()), ("quotes", quote_schema())):

@@ -4,18 +4,22 @@ In CSV and Parquet the nested ``actor``, ``recipient``, ``trigger`` and ``locati
 become columns ``actor_code``, ``recipient_country``, ``trigger_start``, ``location_lat``, ...
 (docs/records.md lists them). Quotes are written the same way (:class:`QuoteWriter`).
 Parquet types the day columns (:data:`DATE_COLUMNS`) as DATE; CAMEO codes stay strings with
-their leading zeros in every format.
+their leading zeros in every format. CSV text cells a spreadsheet would run as formulas are
+neutralised (:mod:`eventcoder.io.cells`) unless ``raw_csv`` asks for them as they are.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from eventcoder.errors import Errors, InputError
+from eventcoder.io.cells import neutralise_row
 from eventcoder.quotes import Quote
 from eventcoder.records import Event
 
@@ -77,10 +81,27 @@ def check_format(path: Path) -> None:
         raise InputError(Errors.E020.format(path=path, suffix=path.suffix))
 
 
+def check_output(path: Path) -> None:
+    """Raise :class:`InputError` (E160) unless ``path`` can be written: its folder exists and
+    is writable, and it is not a folder itself. Checked before coding starts, so a bad ``-o``
+    costs one line, not a run."""
+    reason = None
+    if path.is_dir():
+        reason = "it is a folder"
+    elif not path.parent.is_dir():
+        reason = f"no folder {path.parent}"
+    elif not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        reason = "permission denied"
+    if reason is not None:
+        raise InputError(Errors.E160.format(path=path, reason=reason))
+
+
 class EventWriter:
     """Writes events to ``path`` in the format its suffix names; use as a context manager.
 
     JSON Lines and CSV stream as events arrive; Parquet is written in row groups of ``batch``.
+    raw_csv: write CSV cells as they are, formulas included (default: neutralised).
+    A file that cannot be written (no folder, no space) raises :class:`InputError` (E160).
     """
 
     columns = FLAT_COLUMNS
@@ -93,9 +114,10 @@ class EventWriter:
     def schema() -> Any:
         return row_schema()
 
-    def __init__(self, path: Path, batch: int = 10_000) -> None:
+    def __init__(self, path: Path, batch: int = 10_000, raw_csv: bool = False) -> None:
         check_format(path)
         self.path = path
+        self.raw_csv = raw_csv
         self.suffix = path.suffix
         self.count = 0
         self._batch = batch
@@ -104,21 +126,35 @@ class EventWriter:
         self._csv: csv.DictWriter[str] | None = None
         self._parquet: Any = None
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        # The operating system's refusals (no space, a folder gone) as one line, not a traceback.
+        try:
+            yield
+        except OSError as err:
+            raise InputError(Errors.E160.format(path=self.path, reason=err)) from err
+
     def __enter__(self) -> EventWriter:
-        if self.suffix in (".jsonl", ".json"):
-            self._fh = open(self.path, "w", encoding="utf-8")
-        elif self.suffix == ".csv":
-            self._fh = open(self.path, "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._fh, fieldnames=self.columns)
-            self._csv.writeheader()
+        with self._writing():
+            if self.suffix in (".jsonl", ".json"):
+                self._fh = open(self.path, "w", encoding="utf-8")
+            elif self.suffix == ".csv":
+                self._fh = open(self.path, "w", encoding="utf-8", newline="")
+                self._csv = csv.DictWriter(self._fh, fieldnames=self.columns)
+                self._csv.writeheader()
         return self
 
     def write(self, records: Iterable[Event] | Iterable[Quote]) -> None:
+        with self._writing():
+            self._write(records)
+
+    def _write(self, records: Iterable[Event] | Iterable[Quote]) -> None:
         for item in records:
             record = item.to_dict()
             self.count += 1
             if self._csv is not None:
-                self._csv.writerow(self.flat(record))
+                row = self.flat(record)
+                self._csv.writerow(row if self.raw_csv else neutralise_row(row))
             elif self._fh is not None:
                 self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
@@ -138,6 +174,10 @@ class EventWriter:
         self._rows = []
 
     def __exit__(self, *exc: object) -> None:
+        with self._writing():
+            self._close()
+
+    def _close(self) -> None:
         if self.suffix == ".parquet":
             if self._rows or self._parquet is None:
                 self._flush_parquet()

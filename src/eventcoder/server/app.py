@@ -36,6 +36,7 @@ from starlette.concurrency import run_in_threadpool
 from eventcoder import __version__, analysis
 from eventcoder.errors import Errors, InputError
 from eventcoder.explain import explain, render
+from eventcoder.io.cells import neutralise_row
 from eventcoder.io.readers import Article, check_date, content_hash
 from eventcoder.io.writers import FLAT_COLUMNS, row_schema
 from eventcoder.pipeline import pipe
@@ -471,7 +472,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralise_row(row) for row in rows)  # safe to open in a spreadsheet
     return buffer.getvalue()
 
 
