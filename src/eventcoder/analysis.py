@@ -59,8 +59,9 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
 
 
 @contextmanager
-def _connection(store: StoreLike) -> Iterator[duckdb.DuckDBPyConnection]:
-    # A caller's connection stays open; one we opened is closed.
+def reading(store: StoreLike) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to ``store`` (a path, opened by :func:`connect` and closed on
+    leaving; or a caller's connection, which stays open)."""
     if isinstance(store, duckdb.DuckDBPyConnection):
         yield store
         return
@@ -252,7 +253,7 @@ def series(
     )
     first = f"date_trunc('{freq}', ?::DATE)" if start else "lo"
     last = f"date_trunc('{freq}', ?::DATE)" if end else "hi"
-    with _connection(store) as con:
+    with reading(store) as con:
         selected, params = selection.sql(con)
         query = f"""
             WITH agg AS (
@@ -271,7 +272,7 @@ def series(
 def events(store: StoreLike, selection: Selection | None = None) -> pd.DataFrame:
     """The events a selection counts, one row each, with every stored column and ``day``."""
     selection = selection or Selection()
-    with _connection(store) as con:
+    with reading(store) as con:
         query, params = selection.sql(con)
         return con.execute(f"{query} ORDER BY day", params).df()
 
@@ -303,7 +304,7 @@ def dyads(
     if not directed:
         actor, recipient = f"least({actor}, {recipient})", f"greatest({actor}, {recipient})"
     top = f"LIMIT {int(limit)}" if limit is not None else ""
-    with _connection(store) as con:
+    with reading(store) as con:
         selected, params = (selection or Selection()).sql(con)
         query = f"""
             SELECT {actor} AS actor, {recipient} AS recipient, {_aggregates()}
@@ -333,7 +334,7 @@ def top_actors(
     ``as_recipient``, ``goldstein_mean`` (of the events they take part in); by as in
     :func:`dyads`."""
     actor, recipient = _side("actor", by), _side("recipient", by)
-    with _connection(store) as con:
+    with reading(store) as con:
         selected, params = (selection or Selection()).sql(con)
         query = f"""
             WITH sel AS ({selected}),

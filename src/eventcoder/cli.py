@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from eventcoder import __version__, analysis, plot
+from eventcoder.analysis import reading
 from eventcoder.coding.speech import Reported
 from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.evaluate import evaluate as run_evaluate
@@ -33,7 +34,6 @@ from eventcoder.petrarch import convert as convert_petrarch
 from eventcoder.pipeline import load
 from eventcoder.progress import RunProgress
 from eventcoder.provenance import DatedBy, date_events
-from eventcoder.queries import open_reader
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
 from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
@@ -237,6 +237,11 @@ def _table(article: Article, events: list[Event]) -> Table:
     return table
 
 
+def _csv_column(field: str, what: str) -> Any:
+    """The option naming the CSV column that holds an article's ``field`` (``--text-column``)."""
+    return typer.Option(f"--{field}-column", metavar="NAME", help=f"CSV: {what} column.")
+
+
 @app.command(short_help="Code articles into events: a table, a file (-o) or a store.")
 def code(
     inputs: InputsArgument,
@@ -287,24 +292,12 @@ def code(
             "--batch-size", min=1, metavar="N", help="Articles a batch (one store transaction)."
         ),
     ] = 256,
-    text_column: Annotated[
-        str, typer.Option("--text-column", metavar="NAME", help="CSV: text column.")
-    ] = "text",
-    id_column: Annotated[
-        str, typer.Option("--id-column", metavar="NAME", help="CSV: id column.")
-    ] = "id",
-    date_column: Annotated[
-        str, typer.Option("--date-column", metavar="NAME", help="CSV: date column.")
-    ] = "date",
-    source_column: Annotated[
-        str, typer.Option("--source-column", metavar="NAME", help="CSV: outlet column.")
-    ] = "source",
-    url_column: Annotated[
-        str, typer.Option("--url-column", metavar="NAME", help="CSV: URL column.")
-    ] = "url",
-    title_column: Annotated[
-        str, typer.Option("--title-column", metavar="NAME", help="CSV: title column.")
-    ] = "title",
+    text_column: Annotated[str, _csv_column("text", "text")] = "text",
+    id_column: Annotated[str, _csv_column("id", "id")] = "id",
+    date_column: Annotated[str, _csv_column("date", "date")] = "date",
+    source_column: Annotated[str, _csv_column("source", "outlet")] = "source",
+    url_column: Annotated[str, _csv_column("url", "URL")] = "url",
+    title_column: Annotated[str, _csv_column("title", "title")] = "title",
     date_events_by: DatedByOption = DatedBy.event,
     raw_csv: RawCsvOption = False,
     verbose: Annotated[
@@ -708,7 +701,7 @@ def serve(
     try:
         check_bind(host, token)
         if db is not None:
-            with open_reader(db):
+            with reading(db):
                 pass  # fail now, not on the first request
     except InputError as e:
         _fail(str(e))

@@ -6,16 +6,12 @@ as a bound parameter; column names come only from the fixed lists below.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from eventcoder.analysis import match
-from eventcoder.export import open_store
 from eventcoder.io.writers import FLAT_COLUMNS
 
 SORTABLE = (
@@ -91,19 +87,6 @@ _CONDITIONS: dict[str, tuple[str, int]] = {
     "source": ("d.source = ?", 1),
     "q": ("e.sentence ILIKE '%' || ? || '%' ESCAPE '\\'", 1),
 }
-
-
-@contextmanager
-def open_reader(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the store ``db``, closed on leaving.
-
-    Raises :class:`~eventcoder.errors.InputError` when it is missing or not a store.
-    """
-    con = open_store(db)
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 def find_events(

@@ -433,22 +433,32 @@ def _past_marks(doc: Doc, i: int) -> int:
     return i
 
 
+def _joining(tok: Token) -> bool:
+    """A word or mark that joins a reported clause to its cue ("that", a comma): not said."""
+    return _loose(tok) or tok.lower_ in ("that", ",")
+
+
+def _loose(tok: Token) -> bool:
+    """Punctuation or space at the end of a reported clause: not said."""
+    return bool(tok.is_punct or tok.is_space)
+
+
 def _trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop the joining words and punctuation at either end of a reported clause."""
     out = sorted(tokens, key=lambda t: t.i)
-    while out and (out[0].is_punct or out[0].is_space or out[0].lower_ in ("that", ",")):
+    while out and _joining(out[0]):
         out.pop(0)
-    while out and (out[-1].is_punct or out[-1].is_space):
+    while out and _loose(out[-1]):
         out.pop()
     return out
 
 
 def _trim_span(doc: Doc, lo: int, hi: int) -> tuple[Token, Token] | tuple[()]:
     """The first and last token of ``doc[lo..hi]`` (a clause's subtree, from its left to its
-    right edge) once :func:`_trim` has dropped the joining words and punctuation at its ends."""
-    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in ("that", ",")):
+    right edge) without the joining words and punctuation at its ends, as :func:`_trim`."""
+    while lo <= hi and _joining(doc[lo]):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+    while hi >= lo and _loose(doc[hi]):
         hi -= 1
     return (doc[lo], doc[hi]) if lo <= hi else ()
 

@@ -34,6 +34,7 @@ from spacy.language import Language
 from starlette.concurrency import run_in_threadpool
 
 from eventcoder import __version__, analysis
+from eventcoder.analysis import reading
 from eventcoder.errors import Errors, InputError
 from eventcoder.explain import explain, render
 from eventcoder.io.cells import neutralise_row
@@ -47,7 +48,6 @@ from eventcoder.queries import (
     event_by_id,
     evidence,
     find_events,
-    open_reader,
     quote_of,
     summary,
 )
@@ -274,7 +274,7 @@ def create_app(
         path: Path = Depends(store),  # noqa: B008
     ) -> Response:
         """Stored events matching every filter given, one page of them."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             total, rows = find_events(con, filters, sort, order, limit, offset)
         if format == "csv":
             return Response(_csv(rows), media_type="text/csv; charset=utf-8")
@@ -288,7 +288,7 @@ def create_app(
     )
     async def event(event_id: str, path: Path = Depends(store)) -> dict[str, Any]:  # noqa: B008
         """One stored event, its article's row and the explanation of its sentence."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             found = event_by_id(con, event_id)
             quote = quote_of(con, found[0]) if found else None
         if found is None:
@@ -310,7 +310,7 @@ def create_app(
         """The version, and the store's name and size."""
         if db is None:
             return {"version": __version__, "store": None, "events": 0, "documents": 0}
-        with open_reader(db) as con:
+        with reading(db) as con:
             counts = summary(con)
         return {"version": __version__, "store": db.name, **counts}
 
@@ -335,7 +335,7 @@ def create_app(
         """Counts per period for a dyad, an actor or all events: events per QuadClass,
         Goldstein sum and mean (eventcoder.analysis.series, docs/analysis.md); ``end`` is the
         period's last day."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             # An empty term (``b=``) is none, as an empty filter is in /api/events.
             frame = analysis.series(
                 con, a or None, (b or None) if a else None, freq,
@@ -353,7 +353,7 @@ def create_app(
         path: Path = Depends(store),  # noqa: B008
     ) -> dict[str, Any]:
         """The busiest dyads by country, with their QuadClass counts and Goldstein mean."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             return {"rows": _rows(analysis.top_dyads(con, limit, directed=directed))}
 
     @app.get("/api/actors/top", response_model=Table, responses=_ERRORS, dependencies=guarded)
@@ -362,7 +362,7 @@ def create_app(
         path: Path = Depends(store),  # noqa: B008
     ) -> dict[str, Any]:
         """The actors in most events, either side, by country."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             return {"rows": _rows(analysis.top_actors(con, limit))}
 
     @app.get("/api/network", response_model=Network, responses=_ERRORS, dependencies=guarded)
@@ -373,7 +373,7 @@ def create_app(
     ) -> dict[str, Any]:
         """The actor network: directed dyads as edges (events, Goldstein mean), their actors as
         nodes (events either side)."""
-        with open_reader(path) as con:
+        with reading(path) as con:
             edges = _rows(analysis.network(con, min_events, limit=limit))
         weight: dict[str, int] = {}
         for edge in edges:
@@ -508,7 +508,8 @@ class _Coder:
         self._pending += 1
         try:
             # Loading spaCy (the first request only) is not the article's fault: no deadline.
-            await run_in_threadpool(self._locked, self.pipeline)
+            if not isinstance(self._nlp, Language):
+                await run_in_threadpool(self._locked, self.pipeline)
             job = run_in_threadpool(self._locked, work)
             return await asyncio.wait_for(job, self._limits.timeout)
         except TimeoutError:
