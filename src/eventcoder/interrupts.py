@@ -74,7 +74,10 @@ def interruptible() -> Iterator[None]:
 def deferred() -> Iterator[None]:
     """Within the block, SIGINT and SIGTERM are ignored: for the short clean-up after a first
     interrupt (loading finished Dask parts, closing files), which a second Ctrl-C must not cut
-    into a traceback."""
+    into a traceback. Outside the main thread the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
     for signum in previous:
         signal.signal(signum, signal.SIG_IGN)
