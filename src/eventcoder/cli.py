@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import sys
 import traceback
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,6 +27,7 @@ from eventcoder.explain import explain as run_explain
 from eventcoder.explain import render as render_explanation
 from eventcoder.export import default_output, is_stdout
 from eventcoder.export import export as run_export
+from eventcoder.interrupts import Interrupted, deferred, interruptible
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format, check_output
 from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
@@ -36,7 +37,7 @@ from eventcoder.progress import RunProgress
 from eventcoder.provenance import DatedBy, date_events
 from eventcoder.quotes import Quote
 from eventcoder.records import Actor, Event
-from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, run
+from eventcoder.runner import Coded, PipelineSpec, part_dir, pipeline_for, remove_parts, run
 from eventcoder.store import Store
 from eventcoder.terminal import printable
 
@@ -328,8 +329,10 @@ def code(
         url=url_column,
         title=title_column,
     )
+    kept = _Kept()
+    store: Store | None = None
     try:
-        with ExitStack() as stack:
+        with interruptible(), ExitStack() as stack:
             # The store first: a store another run is coding stops us before the model loads.
             store = stack.enter_context(Store(db)) if db is not None else None
             progress = stack.enter_context(RunProgress(err, output or db, inputs))
@@ -364,22 +367,33 @@ def code(
                     for c in coded:
                         if c.events:  # an article without events prints nothing
                             out.print(_table(c.article, date_events(c.events, date_events_by)))
+                kept.add(coded, rejected, len(events), stored=not parts)
 
-            summary = run(
-                spec,
-                items,
-                on_batch,
-                workers=workers,
-                dask=dask,
-                batch_size=batch_size,
-                skip=store.unseen if store is not None else None,
-                on_reject=_report_reject,
-                parts=parts,
-                on_article=lambda c: progress.advance([c]),
-            )
-            if store is not None and parts is not None:
-                store.load_parts(parts)
-                shutil.rmtree(parts, ignore_errors=True)
+            try:
+                summary = run(
+                    spec,
+                    items,
+                    on_batch,
+                    workers=workers,
+                    dask=dask,
+                    batch_size=batch_size,
+                    skip=store.unseen if store is not None else None,
+                    on_reject=_report_reject,
+                    parts=parts,
+                    on_article=lambda c: progress.advance([c]),
+                )
+            finally:
+                if store is not None and parts is not None:
+                    # Interrupted too: the batches the workers finished are kept, as without Dask.
+                    with deferred():
+                        kept.articles += store.load_parts(parts)
+                        remove_parts(parts)
+    except Interrupted as stop:
+        if store is not None:
+            with deferred():
+                kept.total = store.count("documents")
+        _interrupted(stop, kept, output, db)
+        return
     except (InputError, ModelError, DataFileError) as e:
         _fail(str(e))
         return
@@ -395,6 +409,48 @@ def code(
     )
     if not summary.ok:
         raise typer.Exit(EXIT_REJECTED)
+
+
+@dataclass
+class _Kept:
+    """What an interrupted run had already written: articles stored (or coded, without a
+    store), rejects, events; and the articles in the store, from this run and earlier ones."""
+
+    articles: int = 0
+    rejected: int = 0
+    events: int = 0
+    total: int = 0
+
+    def add(self, coded: list[Coded], rejected: list[Rejected], events: int, stored: bool) -> None:
+        """Count a batch once it is written; with Dask parts, articles count when loaded."""
+        self.articles += len(coded) if stored else 0
+        self.rejected += len(rejected)
+        self.events += events
+
+
+def _interrupted(stop: Interrupted, kept: _Kept, output: Path | None, db: Path | None) -> None:
+    """Say in one line what an interrupted run kept and how to go on; exit 130 or 143."""
+    name = stop.signal_name
+    written = output is not None
+    where = "standard output" if written and str(output) == "-" else str(output)
+    if db is not None:
+        also = f"; {kept.events} event(s) in {where} (a re-run writes there only what it codes)"
+        message = Errors.E175.format(
+            signal=name,
+            articles=kept.articles,
+            db=db,
+            rejected=kept.rejected,
+            total=kept.total,
+            output=also if written else "",
+        )
+    elif written:
+        message = Errors.E176.format(
+            signal=name, events=kept.events, articles=kept.articles, output=where
+        )
+    else:
+        message = Errors.E177.format(signal=name, articles=kept.articles)
+    err.print(f"[bold yellow]{_shown(message)}[/]", highlight=False)
+    raise typer.Exit(stop.exit_code)
 
 
 def _report_reject(item: Rejected) -> None:

@@ -210,6 +210,21 @@ class Errors:
         "internal error (a bug in eventcoder, not a problem with your input): {reason}. "
         "Please report it with the traceback above."
     )
+    # Interrupts, workers and Dask (docs/reliability.md). {signal}: SIGINT or SIGTERM.
+    E175 = (
+        "interrupted ({signal}): {articles} article(s) stored in {db} by this run ({total} in "
+        "all), {rejected} rejected{output}; run the same command again to resume: stored "
+        "articles are skipped."
+    )
+    E176 = (
+        "interrupted ({signal}): {events} event(s) of {articles} article(s) written to "
+        "{output}; without --db nothing records what was coded, so a re-run starts over "
+        "(add --db FILE to be able to resume)."
+    )
+    E177 = (
+        "interrupted ({signal}) after {articles} article(s); nothing was stored, so a re-run "
+        "starts over (add --db FILE to be able to resume)."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -10,10 +10,12 @@ with another text is rejected.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import logging
 import os
+import shutil
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,6 +28,7 @@ from spacy.language import Language
 
 from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.errors import Errors
+from eventcoder.interrupts import worker_init
 from eventcoder.io.readers import Article, Rejected
 from eventcoder.pipeline import load, pipe
 from eventcoder.quotes import Quote
@@ -314,12 +317,32 @@ def _run_processes(
     account: Callable[[list[Coded], list[Rejected]], None],
     workers: int,
 ) -> None:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    """Code ``plan`` on ``workers`` processes. The workers die with this process, even by kill -9
+    (:func:`~eventcoder.interrupts.worker_init`); when the run stops on an exception (Ctrl-C
+    included) they are stopped at once rather than left to finish the batches in flight, whose
+    results no one would store."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=worker_init, initargs=(os.getpid(),)
+    )
 
-        def submit(articles: list[Article]) -> Future[list[Coded]]:
-            return pool.submit(code_batch, spec, articles)
+    def submit(articles: list[Article]) -> Future[list[Coded]]:
+        return pool.submit(code_batch, spec, articles)
 
+    try:
         _in_order(submit, lambda f: f.result(), plan, account, window=2 * workers)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill ``pool``'s workers and drop its queued batches, without waiting for them."""
+    # The executor has no public way to end running calls: terminate its processes.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _run_dask(
@@ -356,7 +379,25 @@ def _run_dask(
 
 
 def part_dir(db: Path) -> Path:
-    """A fresh directory beside ``db`` for one run's Parquet parts."""
-    path = db.with_name(f"{db.name}.parts") / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    """A fresh directory for one run's Parquet parts, ``<db>.parts/<pid>-<random>/``.
+
+    Call it while holding the store's run lock (:class:`~eventcoder.store.Store`): then no
+    other run codes into ``db``, so any folder already there was left by a run that was killed
+    before it loaded its parts, and is removed. Its articles were not stored; this run codes
+    them again."""
+    root = db.with_name(f"{db.name}.parts")
+    if root.is_dir():
+        for stale in root.iterdir():
+            log.info("removing stale Dask parts %s", stale)
+            shutil.rmtree(stale, ignore_errors=True)
+    path = root / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     path.mkdir(parents=True)
     return path
+
+
+def remove_parts(parts: Path) -> None:
+    """Remove one run's part directory, and ``<db>.parts`` with it once it is empty, so a
+    finished run leaves nothing beside the store."""
+    shutil.rmtree(parts, ignore_errors=True)
+    with contextlib.suppress(OSError):  # not empty: another folder there is not ours to judge
+        parts.parent.rmdir()

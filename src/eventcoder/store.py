@@ -241,24 +241,32 @@ class Store:
 
         self._transaction(work)
 
-    def load_parts(self, parts: Path) -> None:
+    def load_parts(self, parts: Path) -> int:
         """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
-        replacing documents stored under the same ids."""
-        if not any((parts / "documents").glob("*.parquet")):
-            return
-        self.load_parquet(
-            str(parts / "documents" / "*.parquet"),
-            str(parts / "events" / "*.parquet"),
-            str(parts / "quotes" / "*.parquet"),
+        replacing documents stored under the same ids; returns how many documents it loaded.
+
+        Only whole batches are loaded: a batch whose quotes part (written last) is missing was
+        cut off by an interrupt, and its articles are coded again on the next run."""
+        names = sorted(
+            p.name
+            for p in (parts / "documents").glob("part-*.parquet")
+            if (parts / "quotes" / p.name).exists()
         )
+        if not names:
+            return 0
+        return self.load_parquet(*([str(parts / t / n) for n in names] for t in _PART_TABLES))
 
-    def load_parquet(self, documents: str, events: str, quotes: str) -> None:
-        """Load documents, events and quotes written as Parquet (a path or glob each) in one
-        transaction, replacing documents stored under the same ids."""
+    def load_parquet(
+        self, documents: str | list[str], events: str | list[str], quotes: str | list[str]
+    ) -> int:
+        """Load documents, events and quotes written as Parquet (a path, a glob or a list of
+        paths each) in one transaction, replacing documents stored under the same ids; returns
+        how many documents it loaded. Paths are query parameters, never spliced into the SQL,
+        so a quote or other odd character in a folder name is just a character."""
 
-        def work(con: duckdb.DuckDBPyConnection) -> None:
+        def work(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(
-                f"CREATE TEMP TABLE part_documents AS SELECT * FROM read_parquet('{documents}')"
+                "CREATE TEMP TABLE part_documents AS SELECT * FROM read_parquet(?)", [documents]
             )
             for table in ("events", "quotes", "documents"):
                 con.execute(
@@ -271,11 +279,14 @@ class Store:
             ):
                 con.execute(
                     f"INSERT INTO {table} ({_columns(columns)}) "
-                    f"SELECT {_columns(columns)} FROM read_parquet('{path}')"
+                    f"SELECT {_columns(columns)} FROM read_parquet(?)",
+                    [path],
                 )
+            row = con.execute("SELECT count(*) FROM part_documents").fetchone()
             con.execute("DROP TABLE part_documents")
+            return int(row[0]) if row else 0
 
-        self._transaction(work)
+        return self._transaction(work)
 
     def count(self, table: str) -> int:
         """Rows in ``table`` (documents, events, quotes or rejected)."""
@@ -456,6 +467,9 @@ def _event_row(article: Article, event: Event) -> dict[str, Any]:
     return row
 
 
+_PART_TABLES = ("documents", "events", "quotes")
+
+
 def write_parts(
     parts: Path,
     index: int,
@@ -467,7 +481,8 @@ def write_parts(
     import pyarrow.parquet as pq
 
     documents, events, quote_rows = _tables(coded, _now(), quotes)
-    for name, table in (("documents", documents), ("events", events), ("quotes", quote_rows)):
+    # Quotes last: a batch is whole once its quotes part exists (load_parts relies on it).
+    for name, table in zip(_PART_TABLES, (documents, events, quote_rows), strict=True):
         (parts / name).mkdir(parents=True, exist_ok=True)
         tmp = parts / name / f".part-{index:06d}.tmp"
         pq.write_table(table, tmp)
