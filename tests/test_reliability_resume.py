@@ -163,3 +163,23 @@ def test_reliability_resume_after_kill_gives_the_rows_of_an_uninterrupted_run(
     assert done.returncode == 1, done.stderr
     assert f"{stored} already stored" in done.stderr
     assert _tables(db) == whole
+
+
+def test_reliability_resume_empty_store_left_by_a_kill_is_created_anew(tmp_path: Path) -> None:
+    """A run killed while DuckDB creates the store leaves an empty file (the first kill point
+    above hits this now and then): the re-run creates the store in its place, through the
+    library and the CLI, instead of stopping with "not a valid DuckDB database file" (E161)."""
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+    from eventcoder.store import Store
+
+    library, cli = tmp_path / "library.duckdb", tmp_path / "cli.duckdb"
+    library.touch()
+    with Store(library) as store:
+        assert store.count("documents") == 0
+    cli.touch()
+    corpus = _corpus(tmp_path / "c.jsonl")
+    result = CliRunner().invoke(app, ["code", str(corpus), "--db", str(cli), "--batch-size", "64"])
+    assert result.exit_code == 1, result.output  # the line that is not JSON
+    assert f"coded {RECORDS - 1} article(s), 1 empty, 1 rejected" in result.stderr
