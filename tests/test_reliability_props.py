@@ -46,7 +46,7 @@ AWKWARD = (
     "()[]{}<>\"'`«»“”‘’„‹›「」—–-.,;:!?…"
     "\u0301\u0651\u05d0\u0627\ufeff\ufffd"
 )
-# EVENTCODER_PROPS_SCALE=20 searches twenty times longer (how the bugs below were hunted).
+# EVENTCODER_PROPS_SCALE=15 searches fifteen times longer (the search docs/reliability.md reports).
 SCALE = int(os.environ.get("EVENTCODER_PROPS_SCALE", "1"))
 TEXT_BUDGET = settings(
     max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -54,7 +54,7 @@ TEXT_BUDGET = settings(
 RECORD_BUDGET = settings(
     max_examples=40 * SCALE,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 # A documented rejection: "E<number>"-style messages from eventcoder.errors name the source
@@ -146,8 +146,8 @@ good_records = st.fixed_dictionaries(
 
 
 def _json(value: Any) -> bytes:
-    # allow_nan: Python writes NaN and Infinity, as some producers of JSON Lines do.
-    return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    # NaN and Infinity are written bare, as Python (and some producers of JSON Lines) write them.
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
 lines = st.one_of(
@@ -163,9 +163,7 @@ lines = st.one_of(
 @given(body=st.lists(lines, max_size=12))
 @example(body=[b'{"id": 5, "text": "a"}', b'{"id": "5", "text": "b"}', b'{"id": "", "text": ""}'])
 @example(body=[b'{"text": "x", "url": NaN}', b'{"text": "y", "title": [1]}', b"[" * 5000])
-def test_reliability_props_any_json_lines_are_coded_empty_or_rejected(
-    nlp: Language, body: list[bytes]
-) -> None:
+def test_reliability_props_any_json_lines_are_coded_empty_or_rejected(body: list[bytes]) -> None:
     pipeline_for(PipelineSpec())  # loaded once; every example reuses it
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "in.jsonl"
@@ -184,10 +182,10 @@ def test_reliability_props_any_json_lines_are_coded_empty_or_rejected(
             )
             stored = store.count("documents")
     event(f"coded: {min(summary.coded, 2)}; rejected: {min(len(summary.rejected), 2)}")
-    records = sum(1 for line in body if line.strip())
-    assert summary.read == records
+    non_blank = sum(1 for line in body if line.strip())
+    assert summary.read == non_blank
     kept = summary.coded + summary.empty + summary.skipped + summary.duplicates
-    assert kept + len(summary.rejected) == records
+    assert kept + len(summary.rejected) == non_blank
     assert stored == summary.coded + summary.empty
     for r in summary.rejected:
         assert r.source == str(path) and 1 <= r.line <= len(body)
