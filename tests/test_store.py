@@ -1,12 +1,9 @@
-"""Corpus runs into the DuckDB store: resume, re-coding changed text, crash safety, scale-out."""
+"""Corpus runs into the DuckDB store: resume, re-coding changed text, scale-out (kill -9 and
+resume at several points: tests/test_reliability_resume.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -86,32 +83,6 @@ def test_store_rerun_codes_only_new_or_changed(tmp_path: Path) -> None:
     assert [(r[2], r[3]) for r in changed.values()] == [("IRN", "ISR")]
     with Store(db) as store:
         assert store.count("rejected") == 1  # the same reject is not stored twice
-
-
-@pytest.mark.slow
-def test_store_resume_after_kill_gives_the_rows_of_an_uninterrupted_run(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "c.jsonl", 300)
-    whole, crashed = tmp_path / "whole.duckdb", tmp_path / "crashed.duckdb"
-    cmd = [sys.executable, "-m", "eventcoder", "code", str(corpus), "--batch-size", "4", "-v"]
-    subprocess.run([*cmd, "--db", str(whole)], check=False, capture_output=True, timeout=300)
-
-    proc = subprocess.Popen(
-        [*cmd, "--db", str(crashed)], stderr=subprocess.PIPE, text=True, env=os.environ.copy()
-    )
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        if "batch 3 done" in line:
-            proc.send_signal(signal.SIGKILL)  # no cleanup: as in a power loss
-            break
-    proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL
-    interrupted = len(_docs(crashed))
-    assert 0 < interrupted < 300
-
-    subprocess.run([*cmd, "--db", str(crashed)], check=False, capture_output=True, timeout=300)
-    assert _docs(crashed) == _docs(whole)
-    assert _rows(crashed) == _rows(whole)
-    assert _quotes(crashed) == _quotes(whole) and _quotes(whole)
 
 
 def test_store_library_run_counts_everything(tmp_path: Path) -> None:

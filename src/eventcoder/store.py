@@ -132,6 +132,7 @@ class Store:
             try:
                 _check_path(self.path)
                 self._lock = _run_lock(self.path)
+                _drop_unborn(self.path)
                 self._transaction(lambda con: _create_tables(con, self.path))
             except (OSError, duckdb.Error) as err:
                 self.close()
@@ -370,6 +371,21 @@ def _check_path(path: Path) -> None:
     reason = path_problem(path)
     if reason is not None:
         raise InputError(Errors.E161.format(path=path, reason=reason))
+
+
+def _drop_unborn(path: Path) -> None:
+    """Remove ``path`` when it is an empty file, so that DuckDB creates the store anew.
+
+    A run killed while DuckDB creates a new store (kill -9, a power loss) can leave the file
+    empty, which DuckDB then refuses to open ("not a valid DuckDB database file"): the re-run
+    that should resume would stop there. An empty file holds nothing to lose; called with the
+    run lock held, so no other run is creating it at that moment.
+    """
+    try:
+        if path.is_file() and path.stat().st_size == 0:
+            path.unlink()
+    except OSError:
+        pass  # DuckDB's own error on opening the file says what is wrong with it
 
 
 def path_problem(path: Path) -> str | None:
