@@ -13,7 +13,6 @@ rejection reasons) must be equal.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -109,12 +108,12 @@ def _after(batch: int, delay: float = 0.0) -> Callable[[str], bool]:
 
 
 def _kill_when(command: list[str], db: Path, when: Callable[[str], bool] | None) -> None:
-    """Run ``command`` and SIGKILL it with its workers (no cleanup, as in a power loss) once
-    ``when`` is true of a line it writes on stderr; without ``when``, as soon as the store file
-    ``db`` exists: the store is opened first, so the model is still loading and no batch is
-    stored. The whole process group is killed: a worker outliving its parent would hold the
-    store's run lock (tests/test_reliability_signals.py is about that)."""
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    """Run ``command`` and SIGKILL it (no cleanup, as in a power loss) once ``when`` is true of
+    a line it writes on stderr; without ``when``, as soon as the store file ``db`` exists: the
+    store is opened first, so the model is still loading and no batch is stored. Only the
+    parent is killed: its ``--workers`` must die with it, or they would keep holding the
+    store's run lock and the re-run would be refused."""
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     if when is None:
         while not db.exists() and proc.poll() is None:
@@ -123,7 +122,7 @@ def _kill_when(command: list[str], db: Path, when: Callable[[str], bool] | None)
         for line in proc.stderr:
             if when(line):
                 break
-    os.killpg(proc.pid, signal.SIGKILL)
+    proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
 
