@@ -229,3 +229,26 @@ def test_signals_dask_with_odd_characters_in_the_store_path(tmp_path: Path) -> N
     assert result.exit_code == 1 and "coded 8 article(s)" in result.stderr, result.stderr
     assert _rows(many) == _rows(one)
     assert not many.with_name(f"{many.name}.parts").exists()  # stale and own parts gone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
+def test_signals_any_other_command_stops_in_one_line(tmp_path: Path, sig: signal.Signals) -> None:
+    """``quotes`` (as every command but ``code``) stopped once its output has begun: one line,
+    exit 130 / 143, not click's "Aborted!" and exit 1 (which means rejected records)."""
+    output = tmp_path / "quotes.jsonl"
+    command = [
+        sys.executable,
+        "-m",
+        "eventcoder",
+        "quotes",
+        str(_corpus(tmp_path / "c.jsonl", 3000)),
+    ]
+    proc = subprocess.Popen([*command, "-o", str(output)], stderr=subprocess.PIPE, text=True)
+    while proc.poll() is None and not (output.exists() and output.stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig, stderr
+    assert f"interrupted ({sig.name}) before the command finished" in stderr
+    assert "Traceback" not in stderr and "Aborted" not in stderr

@@ -27,7 +27,7 @@ from eventcoder.explain import explain as run_explain
 from eventcoder.explain import render as render_explanation
 from eventcoder.export import default_output, is_stdout
 from eventcoder.export import export as run_export
-from eventcoder.interrupts import Interrupted, deferred, interruptible
+from eventcoder.interrupts import Interrupted, Stopped, deferred, interruptible
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs
 from eventcoder.io.writers import EventWriter, QuoteWriter, check_format, check_output
 from eventcoder.petrarch import KINDS, summary, write_report, write_yaml
@@ -1006,9 +1006,14 @@ def import_petrarch(
 
 def main() -> None:
     """The ``eventcoder`` command: a crash (a bug of ours) prints its traceback and one line,
-    and exits :data:`EXIT_CRASH`, so that scripts tell it from rejected records (1)."""
+    and exits :data:`EXIT_CRASH`, so that scripts tell it from rejected records (1); Ctrl-C or
+    SIGTERM prints one line and exits 130 or 143."""
     try:
-        app()
+        with interruptible(Stopped):  # ``code`` says more: it knows what was kept
+            app()
+    except Stopped as stop:
+        err.print(f"[bold red]error:[/] {Errors.E178.format(signal=stop.signal_name)}")
+        sys.exit(stop.exit_code)
     except Exception as crash:  # every expected error has already become an exit code
         sys.stderr.write(printable(traceback.format_exc()))
         reason = f"{type(crash).__name__}: {crash}"

@@ -225,6 +225,10 @@ class Errors:
         "interrupted ({signal}) after {articles} article(s); nothing was stored, so a re-run "
         "starts over (add --db FILE to be able to resume)."
     )
+    E178 = (
+        "interrupted ({signal}) before the command finished; an output it was writing may be "
+        "incomplete."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

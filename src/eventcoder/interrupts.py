@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from types import FrameType
 
 # prctl(2) option: the signal the kernel sends this process when its parent dies (Linux only).
@@ -26,12 +27,10 @@ PR_SET_PDEATHSIG = 1
 PARENT_POLL = 0.5
 
 
-class Interrupted(KeyboardInterrupt):
-    """The run was stopped by ``signum`` (SIGINT or SIGTERM)."""
+class _Signalled:
+    """What a signal that stopped a run says: its name and the exit code to end with."""
 
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+    signum: int
 
     @property
     def signal_name(self) -> str:
@@ -43,13 +42,27 @@ class Interrupted(KeyboardInterrupt):
         return 128 + self.signum
 
 
-def _raise(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted(signum)
+class Interrupted(_Signalled, KeyboardInterrupt):
+    """The run was stopped by ``signum`` (SIGINT or SIGTERM)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class Stopped(_Signalled, BaseException):
+    """Any other command was stopped by ``signum``. Not a ``KeyboardInterrupt``: click turns that
+    into "Aborted!" and exit code 1, which here means rejected records."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 @contextmanager
-def interruptible() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise :class:`Interrupted`.
+def interruptible(raising: type[Interrupted | Stopped] = Interrupted) -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM raise ``raising`` (:class:`Interrupted`, or
+    :class:`Stopped` around a whole command).
 
     A signal a caller chose to ignore (``nohup``, a background job) stays ignored. The handlers
     in force before are restored on leaving. Outside the main thread, where Python allows no
@@ -62,12 +75,16 @@ def interruptible() -> Iterator[None]:
         handler = signal.getsignal(signum)
         if handler is not signal.SIG_IGN:
             previous[signum] = handler
-            signal.signal(signum, _raise)
+            signal.signal(signum, partial(_raise, raising))
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _raise(raising: type[Interrupted | Stopped], signum: int, frame: FrameType | None) -> None:
+    raise raising(signum)
 
 
 @contextmanager
