@@ -757,7 +757,8 @@ def _read_warc(
     archive = _require("warcio.archiveiterator", path, "WARC")
     failed = _require("warcio.exceptions", path, "WARC").ArchiveLoadFailed
     with open(path, "rb") as fh:
-        records = iter(archive.ArchiveIterator(fh))
+        iterator = archive.ArchiveIterator(fh)
+        records = iter(iterator)
         last: Any = None
         for number in itertools.count(1):
             try:
@@ -776,29 +777,53 @@ def _read_warc(
                 return
             if page is not None:
                 yield _warc_article(record, page, source, number, date, path)
-    cut = _warc_cut(path, last)
+    cut = _warc_cut(path, last, iterator.offset)
     if cut is not None:
-        # A body cut short is the last record's; a gzip stream cut in the headers, the next one's.
-        at = number - 1 if cut.startswith("body") else number
+        # A cut in the last record's headers or body is that record's; a gzip stream cut
+        # between its records (or a file of no record at all), the next one's.
+        at = number - 1 if cut.startswith(("body", "header")) else number
         yield Rejected(source, at, Errors.E147.format(source=source, line=at, reason=cut))
 
 
-def _warc_cut(path: Path, last: Any) -> str | None:
+def _warc_cut(path: Path, last: Any, read_to: int) -> str | None:
     """Why the WARC file ends before its last record does, or None when it is whole.
 
     warcio reads a cut-off file to its end without complaint: the last record's body falls short
-    of its Content-Length, or the gzip stream stops before its end marker.
+    of its Content-Length, its header block stops before its Content-Length (so warcio takes the
+    record as whole and empty), an uncompressed file goes on after ``read_to`` (the end of the
+    last record warcio read: it drops a cut record quietly), or the gzip stream stops before its
+    end marker.
     """
+    if last is not None and not _declares_length(last):
+        return "header block cut before its Content-Length"
     if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
         return f"body short of its Content-Length by {last.raw_stream.limit} bytes"
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as packed:
-            try:
-                while packed.read(1 << 20):
-                    pass
-            except (EOFError, gzip.BadGzipFile, zlib.error) as err:
-                return str(err)
+    if not path.name.lower().endswith(".gz"):
+        return _unread_tail(path, read_to)
+    with gzip.open(path, "rb") as packed:
+        try:
+            while packed.read(1 << 20):
+                pass
+        except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+            return str(err)
     return None
+
+
+def _declares_length(record: Any) -> bool:
+    """Whether a WARC record's headers give its Content-Length, as every whole one does."""
+    if record.format == "arc":  # an ARC record's length is on its one header line
+        return True
+    return (record.rec_headers.get_header("Content-Length") or "").strip().isdigit()
+
+
+def _unread_tail(path: Path, read_to: int) -> str | None:
+    """Why the bytes of an uncompressed WARC after ``read_to`` are a cut record, or None when
+    there are none but blank lines."""
+    with open(path, "rb") as fh:
+        fh.seek(read_to)
+        if not fh.read(1 << 16).strip():
+            return None
+    return f"a record cut in its header block, after byte {read_to}"
 
 
 def _warc_payload(record: Any) -> tuple[str, str | None, bytes] | None:
