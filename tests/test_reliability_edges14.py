@@ -5,13 +5,19 @@ input is coded, or rejected with its file, record and reason, or ends in one lin
 from __future__ import annotations
 
 import gzip
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from test_reliability_readers import _split, _write_warc
+from typer.testing import CliRunner
 
+from eventcoder.cli import app
 from eventcoder.io.readers import read_inputs
+
+runner = CliRunner()
 
 PAGES = 5
 STEP = 13  # bytes between cut points: some 380 cuts over the two archives
@@ -49,3 +55,65 @@ def test_reliability_edges14_warc_cut_anywhere_is_never_silent(
             silent.append(cut)
         assert all(str(path) in r.reason for r in rejected)
     assert silent == []
+
+
+# --- a dangling link or a FIFO given by name ---------------------------------------------------
+
+
+def _dangling(root: Path) -> Path:
+    (root / "gone.jsonl").symlink_to(root / "nowhere.jsonl")
+    return root / "gone.jsonl"
+
+
+def _loop(root: Path) -> Path:
+    (root / "a.txt").symlink_to(root / "b.txt")
+    (root / "b.txt").symlink_to(root / "a.txt")
+    return root / "a.txt"
+
+
+def _fifo(root: Path) -> Path:
+    os.mkfifo(root / "pipe.jsonl")
+    return root / "pipe.jsonl"
+
+
+def _fifo_no_suffix(root: Path) -> Path:
+    os.mkfifo(root / "pipe")
+    return root / "pipe"
+
+
+NAMED = [
+    ("dangling link", _dangling, r"gone\.jsonl: a symbolic link to .*nowhere\.jsonl"),
+    ("loop of links", _loop, r"a\.txt: a symbolic link to .*b\.txt, which leads nowhere"),
+    ("FIFO", _fifo, r"pipe\.jsonl: not a regular file but a FIFO"),
+    ("FIFO without suffix", _fifo_no_suffix, r"pipe: not a regular file but a FIFO"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), NAMED, ids=[n[0] for n in NAMED])
+def test_reliability_edges14_named_link_or_fifo_is_rejected(
+    tmp_path: Path, name: str, make: Callable[[Path], Path], reason: str
+) -> None:
+    (tmp_path / "ok.txt").write_text("Iran met Iraq.")
+    bad = make(tmp_path)
+    articles, rejected = _split(list(read_inputs([str(bad), str(tmp_path / "ok.txt")])))
+    assert [a.id for a in articles] == ["ok.txt"]
+    (one,) = rejected
+    assert one.line == 0 and re.search(reason, one.reason), one.reason
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), NAMED[::2], ids=[n[0] for n in NAMED[::2]])
+def test_reliability_edges14_cli_named_link_or_fifo_codes_the_rest(
+    tmp_path: Path, nlp: object, name: str, make: Callable[[Path], Path], reason: str
+) -> None:
+    (tmp_path / "ok.txt").write_text("Iran condemned Israel on Monday.")
+    out = tmp_path / "out.jsonl"
+    bad = make(tmp_path)
+    result = runner.invoke(app, ["code", str(bad), str(tmp_path / "ok.txt"), "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert re.search(reason, result.stderr.replace("\n", " ")), result.stderr
+    assert '"ok.txt"' in out.read_text()
+
+
+def test_reliability_edges14_missing_name_stays_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["code", str(tmp_path / "typo.txt")])
+    assert result.exit_code == 2 and "no such file or directory" in result.stderr

@@ -166,8 +166,8 @@ def read_inputs(
     Yields an :class:`Article` or a :class:`Rejected` (with file, line and reason) per record.
     A file or folder that cannot be read, a dangling link, a FIFO or a ``.csv`` file without the
     text column is a :class:`Rejected` too, and reading goes on with the next file.
-    Raises :class:`InputError` for a bad ``date`` and a path given here that does not exist or is
-    not a supported file.
+    Raises :class:`InputError` for a bad ``date`` and a path given here that does not exist (nor
+    is a link) or is a regular file of no supported suffix.
     """
     if date is not None:
         try:
@@ -180,18 +180,22 @@ def read_inputs(
             yield from _read_stream(sys.stdin.buffer, "<stdin>", date)
             continue
         path = Path(item)
+        if not path.exists() and not path.is_symlink():
+            raise InputError(Errors.E005.format(path=path))  # a typo: nothing by that name
         if path.is_dir():
             for found in _walk(path, set()):
                 if isinstance(found, Rejected):
                     yield found
                 else:
                     yield from _read_file(found, date, columns, found.relative_to(path).as_posix())
-        elif path.is_file():
-            if not _suffix(path):
-                raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
-            yield from _read_file(path, date, columns, path.name)
+        elif (unreadable := _why_unreadable(path)) is not None:
+            # A dangling link or a FIFO given by name is rejected as inside a folder, so the
+            # other inputs are read.
+            yield unreadable
+        elif not _suffix(path):
+            raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
         else:
-            raise InputError(Errors.E005.format(path=path))
+            yield from _read_file(path, date, columns, path.name)
 
 
 def _read_file(
@@ -238,8 +242,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Rejected]
 
 
 def _why_unreadable(path: Path) -> Rejected | None:
-    """Why ``path`` (a name with a supported suffix, not a folder) cannot be read as a file, or
-    None when it is a regular file (or a link to one)."""
+    """Why ``path`` (a name with a supported suffix, or given by itself; not a folder) cannot be
+    read as a file, or None when it is a regular file (or a link to one)."""
     try:
         mode = path.stat().st_mode
     except OSError:
