@@ -4,18 +4,23 @@ input is coded, or rejected with its file, record and reason, or ends in one lin
 
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 from test_reliability_readers import _split, _write_warc
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
 from eventcoder.io.readers import read_inputs
+from eventcoder.store import Store
 
 runner = CliRunner()
 
@@ -117,3 +122,82 @@ def test_reliability_edges14_cli_named_link_or_fifo_codes_the_rest(
 def test_reliability_edges14_missing_name_stays_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", str(tmp_path / "typo.txt")])
     assert result.exit_code == 2 and "no such file or directory" in result.stderr
+
+
+# --- a full disk under the store ---------------------------------------------------------------
+
+FULL = [
+    duckdb.IOException('Could not write file "s.duckdb.wal": No space left on device'),
+    duckdb.TransactionException('Failed to commit: Could not write file "s.duckdb.wal": No spa'),
+    OSError(errno.ENOSPC, "No space left on device"),
+]
+
+
+@pytest.mark.parametrize("error", FULL, ids=[type(e).__name__ for e in FULL])
+def test_reliability_edges14_cli_full_disk_under_the_store(
+    tmp_path: Path, nlp: object, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    for n in (1, 2):
+        (tmp_path / f"{n}.txt").write_text("Iran condemned Israel on Monday.")
+    db = tmp_path / "s.duckdb"
+    commit = Store._transaction
+
+    def fill_up(self: Store, work: Callable[..., object]) -> object:
+        if self.batches >= 1:  # the disk fills after the first batch
+            raise error
+        return commit(self, work)
+
+    monkeypatch.setattr(Store, "_transaction", fill_up)
+    args = ["code", str(tmp_path / "1.txt"), str(tmp_path / "2.txt"), "--db", str(db)]
+    result = runner.invoke(app, [*args, "--batch-size", "1"])
+    assert result.exit_code == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.startswith("error:")
+    line = " ".join(result.stderr.split())
+    assert "s.duckdb: cannot write this batch to the store" in line
+    assert "the 1 batch(es) this run committed before it are kept" in line
+    monkeypatch.undo()
+    assert Store(db, read_only=True).count("documents") == 1
+
+
+FILL = """
+import os
+import sys
+from pathlib import Path
+from eventcoder.errors import InputError
+from eventcoder.io.readers import Article
+from eventcoder.store import Store
+root = Path(sys.argv[1])
+(root / "filler").write_bytes(b"x" * 200_000)
+store = Store(root / "s.duckdb")
+try:
+    for b in range(1000):
+        # Long random ids (the store keeps ids, not texts): DuckDB cannot pack them.
+        ids = [os.urandom(4000).hex() for i in range(20)]
+        store.write([(Article(id=i, text="Iran met Iraq."), []) for i in ids])
+except InputError as err:
+    print(err)
+    (root / "filler").unlink()
+    print(Store(root / "s.duckdb", read_only=True).count("documents"), store.batches * 20)
+"""
+
+
+def test_reliability_edges14_store_on_a_tiny_filesystem(tmp_path: Path) -> None:
+    """A real full disk: a 2 MB tmpfs in a user namespace (no root needed), where it can be."""
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    script = f'mount -t tmpfs -o size=2m tmpfs {mount} && {sys.executable} -c "$0" {mount}'
+    try:
+        done = subprocess.run(
+            ["unshare", "-rm", "sh", "-c", script, FILL],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    except FileNotFoundError:
+        pytest.skip("no unshare")
+    if "mount" in done.stderr or "unshare" in done.stderr:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    message, counts = done.stdout.strip().splitlines()[-2:]
+    assert "cannot write this batch to the store" in message and "No space left" in message
+    stored, kept = counts.split()
+    assert stored == kept != "0"

@@ -210,6 +210,12 @@ class Errors:
         "internal error (a bug in eventcoder, not a problem with your input): {reason}. "
         "Please report it with the traceback above."
     )
+    # The last gaps (docs/reliability.md, "Last gaps").
+    E185 = (
+        "{path}: cannot write this batch to the store ({reason}). It is not stored; the {kept} "
+        "batch(es) this run committed before it are kept. Free some space (or choose another "
+        "--db), then run again with the same --db: it codes only what is not stored yet."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -28,7 +28,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -128,6 +128,7 @@ class Store:
         self.read_only = read_only
         self.wait = wait if wait is not None else default_wait(read_only)
         self._lock = None
+        self.batches = 0  # committed by this Store: what a failing disk leaves (E185)
         if not read_only:
             try:
                 _check_path(self.path)
@@ -170,7 +171,10 @@ class Store:
                 result = work(con)
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                # A failed COMMIT (a full disk) has ended the transaction already: the error to
+                # raise is the one that stopped the work, not "no transaction is active".
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
                 raise
             return result
 
@@ -239,7 +243,7 @@ class Store:
             if rejects:
                 con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
 
-        self._transaction(work)
+        self._commit(work)
 
     def load_parts(self, parts: Path) -> None:
         """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
@@ -275,7 +279,21 @@ class Store:
                 )
             con.execute("DROP TABLE part_documents")
 
-        self._transaction(work)
+        self._commit(work)
+
+    def _commit(self, work: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+        """Store one batch in one transaction. A disk that fails under it (full: ENOSPC) raises
+        :class:`InputError` (E185), so the CLI prints one line and exits 2, not a crash: the
+        batch is rolled back and the batches committed before it stay."""
+        try:
+            self._transaction(work)
+        except (OSError, duckdb.Error) as err:
+            if not _disk_failed(err):
+                raise
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            message = Errors.E185.format(path=self.path, reason=reason, kept=self.batches)
+            raise InputError(message) from err
+        self.batches += 1
 
     def count(self, table: str) -> int:
         """Rows in ``table`` (documents, events, quotes or rejected)."""
@@ -284,6 +302,15 @@ class Store:
         with self.connection() as con:
             row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
+
+
+def _disk_failed(err: Exception) -> bool:
+    """Whether a write failed in the file system (a full disk, an I/O error), not in our SQL:
+    DuckDB raises an IOException while it writes, and a TransactionException "Failed to commit"
+    when the write-ahead log cannot be written."""
+    if isinstance(err, OSError | duckdb.IOException):
+        return True
+    return isinstance(err, duckdb.TransactionException) and "Failed to commit" in str(err)
 
 
 def default_wait(read_only: bool) -> float:
