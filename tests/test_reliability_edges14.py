@@ -5,6 +5,7 @@ input is coded, or rejected with its file, record and reason, or ends in one lin
 from __future__ import annotations
 
 import errno
+import fcntl
 import gzip
 import os
 import re
@@ -201,3 +202,80 @@ def test_reliability_edges14_store_on_a_tiny_filesystem(tmp_path: Path) -> None:
     assert "cannot write this batch to the store" in message and "No space left" in message
     stored, kept = counts.split()
     assert stored == kept != "0"
+
+
+# --- a reader of standard output that stops early (| head -1) ---------------------------------
+
+EVENTCODER = [sys.executable, "-m", "eventcoder"]
+ARTICLES = 300
+BATCH = 50
+
+
+def _head_1(args: list[str]) -> tuple[int, str]:
+    """Run eventcoder with its standard output piped to a reader that takes one line and goes
+    away, as ``| head -1`` does; the pipe holds 4 KB, so the writer meets the closed pipe."""
+    run = subprocess.Popen(
+        [*EVENTCODER, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert run.stdout is not None and run.stderr is not None
+    fcntl.fcntl(run.stdout.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+    assert run.stdout.readline()
+    run.stdout.close()
+    stderr = run.stderr.read()
+    return run.wait(timeout=600), stderr
+
+
+@pytest.fixture(scope="module")
+def piped_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int, str]:
+    """A store coded by ``code many.jsonl -o - --db s.duckdb | head -1``; the input, the store,
+    and that run's exit code and standard error."""
+    root = tmp_path_factory.mktemp("piped")
+    many = root / "many.jsonl"
+    day = "2021-01-{:02d}"
+    many.write_text(
+        "".join(
+            f'{{"id": "{n}", "text": "Iran condemned Israel.", "date": "{day.format(n % 28 + 1)}"}}\n'
+            for n in range(ARTICLES)
+        )
+    )
+    db = root / "s.duckdb"
+    code, stderr = _head_1(
+        ["code", str(many), "-o", "-", "--db", str(db), "--batch-size", str(BATCH)]
+    )
+    return many, db, code, stderr
+
+
+def _quiet(stderr: str) -> None:
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+    assert "BrokenPipe" not in stderr and "error" not in stderr, stderr
+
+
+def test_reliability_edges14_code_piped_to_head(piped_store: tuple[Path, Path, int, str]) -> None:
+    _, db, code, stderr = piped_store
+    assert code == 0
+    _quiet(stderr)
+    # The batches committed before the pipe closed stay; the store is whole and readable.
+    assert Store(db, read_only=True).count("documents") >= BATCH
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "csv", "-o", "-"], ["export", "--format", "gdelt", "-o", "-"]],
+    ids=["export csv", "export gdelt"],
+)
+def test_reliability_edges14_export_piped_to_head(
+    piped_store: tuple[Path, Path, int, str], args: list[str]
+) -> None:
+    _, db, _, _ = piped_store
+    code, stderr = _head_1([*args, "--db", str(db)])
+    assert code == 0
+    _quiet(stderr)
+
+
+def test_reliability_edges14_code_table_piped_to_head(
+    piped_store: tuple[Path, Path, int, str],
+) -> None:
+    many, _, _, _ = piped_store
+    code, stderr = _head_1(["code", str(many)])
+    assert code == 0
+    _quiet(stderr)
