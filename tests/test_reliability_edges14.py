@@ -11,16 +11,20 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
+from fastapi.testclient import TestClient
 from test_reliability_readers import _split, _write_warc
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
+from eventcoder.errors import Errors
 from eventcoder.io.readers import read_inputs
+from eventcoder.server.app import Limits, create_app
 from eventcoder.store import Store
 
 runner = CliRunner()
@@ -166,6 +170,7 @@ import sys
 from pathlib import Path
 from eventcoder.errors import InputError
 from eventcoder.io.readers import Article
+from eventcoder.server.app import Limits, create_app
 from eventcoder.store import Store
 root = Path(sys.argv[1])
 (root / "filler").write_bytes(b"x" * 200_000)
@@ -279,3 +284,27 @@ def test_reliability_edges14_code_table_piped_to_head(
     code, stderr = _head_1(["code", str(many)])
     assert code == 0
     _quiet(stderr)
+
+
+# --- the server's 413 ----------------------------------------------------------------------------
+
+
+def _chunks() -> Iterator[bytes]:
+    """A body sent in chunks, with no Content-Length to refuse it by."""
+    yield b'{"text": "'
+    for _ in range(30):
+        yield b"word " * 100
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"json": {"text": "word " * 1000}}, {"content": _chunks}],
+    ids=["Content-Length over the limit", "chunked body over the limit"],
+)
+def test_reliability_edges14_server_413_is_json(body: dict[str, Any]) -> None:
+    client = TestClient(create_app(limits=Limits(max_body=1000)))
+    sent = {k: v() if callable(v) else v for k, v in body.items()}
+    answer = client.post("/api/code", headers={"content-type": "application/json"}, **sent)
+    assert answer.status_code == 413
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.json() == {"detail": Errors.E186.format(limit=1000)}

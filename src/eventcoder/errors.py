@@ -216,6 +216,10 @@ class Errors:
         "batch(es) this run committed before it are kept. Free some space (or choose another "
         "--db), then run again with the same --db: it codes only what is not stored yet."
     )
+    E186 = (
+        "The request body is larger than this server accepts ({limit} bytes); send a shorter "
+        "text, or split the article."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "
