@@ -18,11 +18,12 @@ from typing import Any
 import duckdb
 import pytest
 from fastapi.testclient import TestClient
+from test_reliability_outputs import _bad_store
 from test_reliability_readers import _split, _write_warc
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
-from eventcoder.errors import Errors
+from eventcoder.errors import Errors, InputError
 from eventcoder.io.readers import read_inputs
 from eventcoder.server.app import Limits, create_app
 from eventcoder.store import Store
@@ -308,3 +309,26 @@ def test_reliability_edges14_server_413_is_json(body: dict[str, Any]) -> None:
     assert answer.status_code == 413
     assert answer.headers["content-type"] == "application/json"
     assert answer.json() == {"detail": Errors.E186.format(limit=1000)}
+
+
+# --- a store opened read-only ------------------------------------------------------------------
+
+READ_ONLY = [
+    ("text file", "it is not a DuckDB file"),
+    ("folder", "it is a folder"),
+    ("sqlite", "it is an SQLite database"),
+    ("no folder", "no folder"),
+    ("missing", "no such file"),
+]
+
+
+@pytest.mark.parametrize(("kind", "reason"), READ_ONLY, ids=[k for k, _ in READ_ONLY])
+def test_reliability_edges14_read_only_store_checks_its_path(
+    tmp_path: Path, kind: str, reason: str
+) -> None:
+    path = tmp_path / "new.duckdb" if kind == "missing" else _bad_store(tmp_path, kind)
+    with pytest.raises(InputError) as caught:
+        Store(path, read_only=True).count("documents")
+    message = str(caught.value)
+    assert "\n" not in message and "cannot open the store" in message and reason in message
+    assert not (tmp_path / "new.duckdb").exists()  # nothing is created to read

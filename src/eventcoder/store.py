@@ -129,7 +129,9 @@ class Store:
         self.wait = wait if wait is not None else default_wait(read_only)
         self._lock = None
         self.batches = 0  # committed by this Store: what a failing disk leaves (E185)
-        if not read_only:
+        if read_only:
+            check_readable(self.path)
+        else:
             try:
                 _check_path(self.path)
                 self._lock = _run_lock(self.path)
@@ -388,9 +390,18 @@ def _check_path(path: Path) -> None:
         raise InputError(Errors.E161.format(path=path, reason=reason))
 
 
+def check_readable(path: Path) -> None:
+    """Raise :class:`InputError` (E043) for a store to read that is missing, or that
+    :func:`path_problem` shows is none, before DuckDB is asked to open it."""
+    reason = path_problem(path) or (None if path.is_file() else "no such file")
+    if reason is not None:
+        raise InputError(Errors.E043.format(path=path, reason=reason))
+
+
 def path_problem(path: Path) -> str | None:
     """Why ``path`` cannot be a DuckDB store, when that shows without opening it: a folder, a
-    path in no folder, an SQLite database. None when nothing shows."""
+    path in no folder, an SQLite database or another file that is not DuckDB's. None when
+    nothing shows (a new or empty file, a DuckDB file)."""
     reason = None
     if path.is_dir():
         reason = "it is a folder"
@@ -404,6 +415,8 @@ def path_problem(path: Path) -> str | None:
             return err.strerror or str(err)
         if magic == b"SQLite format 3\x00":
             reason = "it is an SQLite database, not a DuckDB file"
+        elif magic and magic[8:12] != b"DUCK":  # DuckDB's files name themselves at byte 8
+            reason = "it is not a DuckDB file"
     return reason
 
 
