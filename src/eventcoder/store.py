@@ -43,6 +43,7 @@ from eventcoder.io.writers import (
     QUOTE_COLUMNS,
     flatten,
     flatten_quote,
+    folder_problem,
     quote_schema,
     row_schema,
 )
@@ -402,12 +403,8 @@ def path_problem(path: Path) -> str | None:
     """Why ``path`` cannot be a DuckDB store, when that shows without opening it: a folder, a
     path in no folder, an SQLite database or another file that is not DuckDB's. None when
     nothing shows (a new or empty file, a DuckDB file)."""
-    reason = None
-    if path.is_dir():
-        reason = "it is a folder"
-    elif not path.parent.is_dir():
-        reason = f"no folder {path.parent}"
-    elif path.is_file():
+    reason = folder_problem(path)
+    if reason is None and path.is_file():
         try:
             with open(path, "rb") as head:
                 magic = head.read(16)
