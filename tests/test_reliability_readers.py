@@ -222,10 +222,11 @@ def test_reliability_readers_warc_truncation_names_the_record(tmp_path: Path) ->
     assert len(articles) == 15
     (cut,) = rejected
     assert cut.line == 16 and "w.warc.gz" in cut.reason
-    # Cut inside a record's headers, an uncompressed WARC ends quietly in warcio: a known limit
-    # (docs/reliability.md); the pages before the cut are kept and nothing raises.
+    # Cut inside a record's headers, an uncompressed WARC ends quietly in warcio; the pages
+    # before the cut are kept and the cut is rejected (tests/test_reliability_edges14.py).
     articles, rejected = _split(list(read_inputs([str(tmp_path / "p.warc")])))
     assert len(articles) == 15
+    assert len(rejected) == 1 and "p.warc" in rejected[0].reason
 
 
 @pytest.mark.parametrize("head", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\n"])

@@ -188,14 +188,22 @@ def _events_sql(con: duckdb.DuckDBPyConnection, date_by: str, merged: bool) -> s
         published = "coalesce(e.publication_date, d.date)"
     # Either date stands in for the other when missing (an undated article keeps its events'
     # own dates, as export's publication dating does).
-    first, second = _day("e.date"), _day(published)
-    if date_by == "publication":
-        first, second = second, first
-    day = f"coalesce({first}, {second})"
+    day = day_sql(date_by, published)
     return f"""
         SELECT e.*, {day} AS day
         FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id
         WHERE NOT coalesce(e.negated, false)"""
+
+
+def day_sql(date_by: str = "event", published: str = "d.date") -> str:
+    """An event's day as SQL over ``events AS e`` joined to ``documents AS d``: its own date,
+    else its article's (``published``), or the other way round when ``date_by`` is
+    ``publication``. The one rule of the analyses and of the API's date filters (queries.py).
+    """
+    first, second = _day("e.date"), _day(published)
+    if date_by == "publication":
+        first, second = second, first
+    return f"coalesce({first}, {second})"
 
 
 def _day(column: str) -> str:

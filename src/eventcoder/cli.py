@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -47,7 +48,17 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,  # plain help: wraps at any width, flags shown as flags (test_cli_help)
 )
-out = Console()
+
+
+class _Out(Console):
+    """Standard output, where a reader that stops early (``| head -1``) ends the run quietly."""
+
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 ("records rejected") itself; let the one rule in main() decide.
+        raise BrokenPipeError(errno.EPIPE, "standard output closed")
+
+
+out = _Out()
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -166,6 +177,7 @@ DateOption = Annotated[
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_CRASH = 3
+EXIT_CLOSED = 0  # the reader of standard output stopped early (| head): its choice, no error
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -1004,16 +1016,31 @@ def import_petrarch(
         err.print(f"-> {', '.join(written)}", markup=False, highlight=False)
 
 
+def _stdout_closed() -> bool:
+    """Whether the run stopped because standard output's reader went away: Click meets the
+    broken pipe (EPIPE) and exits 1 after wrapping ``sys.stdout`` in its PacifyFlushWrapper."""
+    return type(sys.stdout).__name__.endswith("PacifyFlushWrapper")
+
+
 def main() -> None:
     """The ``eventcoder`` command: a crash (a bug of ours) prints its traceback and one line,
-    and exits :data:`EXIT_CRASH`, so that scripts tell it from rejected records (1); Ctrl-C or
-    SIGTERM prints one line and exits 130 or 143."""
+    and exits :data:`EXIT_CRASH`, so that scripts tell it from rejected records (1). Ctrl-C or
+    SIGTERM prints one line and exits 130 or 143. A reader of standard output that stops early
+    (``| head -1``) ends the run quietly, with :data:`EXIT_CLOSED`; the batches stored before
+    stay."""
     try:
         with interruptible(Stopped):  # ``code`` says more: it knows what was kept
             app()
     except Stopped as stop:
         err.print(f"[bold red]error:[/] {Errors.E178.format(signal=stop.signal_name)}")
         sys.exit(stop.exit_code)
+    except SystemExit:
+        if _stdout_closed():
+            # Point standard output at /dev/null, so that Python's flush at exit does not fail
+            # on the pipe again ("Exception ignored ... BrokenPipeError").
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_CLOSED)
+        raise
     except Exception as crash:  # every expected error has already become an exit code
         sys.stderr.write(printable(traceback.format_exc()))
         reason = f"{type(crash).__name__}: {crash}"

@@ -229,6 +229,16 @@ class Errors:
         "interrupted ({signal}) before the command finished; an output it was writing may be "
         "incomplete."
     )
+    # The last gaps (docs/reliability.md, "Last gaps").
+    E185 = (
+        "{path}: cannot write this batch to the store ({reason}). It is not stored; the {kept} "
+        "batch(es) this run committed before it are kept. Free some space (or choose another "
+        "--db), then run again with the same --db: it codes only what is not stored yet."
+    )
+    E186 = (
+        "The request body is larger than this server accepts ({limit} bytes); send a shorter "
+        "text, or split the article."
+    )
     E100 = "reported={value!r}: a reported act gives one of {known} (docs/coding.md, speech)."
     E110 = (
         "{path} is in use by another process (PID {pid}) and stayed locked for {waited} s. An "

@@ -30,7 +30,7 @@ from eventcoder.errors import Errors, InputError
 from eventcoder.io.cells import neutralise_sql, one_line_sql
 from eventcoder.io.writers import DATE_COLUMNS, FLAT_COLUMNS, row_schema
 from eventcoder.provenance import check_dated_by
-from eventcoder.store import SQL_TYPES, check_schema, connect, path_problem
+from eventcoder.store import SQL_TYPES, check_readable, check_schema, connect
 
 EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv")
 # An output file's ending -> the format it is written in when --format is not given; the first
@@ -696,9 +696,7 @@ def _check_window(window_days: int) -> None:
 
 def open_store(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the store ``db``; :class:`InputError` if it is not one."""
-    reason = path_problem(db) or (None if db.is_file() else "no such file")
-    if reason is not None:
-        raise InputError(Errors.E043.format(path=db, reason=reason))
+    check_readable(db)
     try:
         con = connect(db)  # read-only; waits out a coding run's batch (store.py)
     except duckdb.Error as err:

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from eventcoder.analysis import match
+from eventcoder.analysis import day_sql, match
 from eventcoder.io.writers import FLAT_COLUMNS
 
 SORTABLE = (
@@ -74,7 +74,7 @@ class EventFilter:
 
 _CODES = ("country", "sector", "type")  # stored upper-case
 # An event's day: its own date, else its article's (as the analyses count it).
-_DAY = "coalesce(try_cast(left(e.date, 10) AS DATE), try_cast(left(d.date, 10) AS DATE))"
+_DAY = day_sql()
 # field -> (condition, how many times it binds the value)
 _CONDITIONS: dict[str, tuple[str, int]] = {
     "country": ("(e.actor_country = ? OR e.recipient_country = ?)", 2),

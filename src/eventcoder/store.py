@@ -28,7 +28,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -43,6 +43,7 @@ from eventcoder.io.writers import (
     QUOTE_COLUMNS,
     flatten,
     flatten_quote,
+    folder_problem,
     quote_schema,
     row_schema,
 )
@@ -128,7 +129,10 @@ class Store:
         self.read_only = read_only
         self.wait = wait if wait is not None else default_wait(read_only)
         self._lock = None
-        if not read_only:
+        self.batches = 0  # committed by this Store: what a failing disk leaves (E185)
+        if read_only:
+            check_readable(self.path)
+        else:
             try:
                 _check_path(self.path)
                 self._lock = _run_lock(self.path)
@@ -171,7 +175,10 @@ class Store:
                 result = work(con)
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                # A failed COMMIT (a full disk) has ended the transaction already: the error to
+                # raise is the one that stopped the work, not "no transaction is active".
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
                 raise
             return result
 
@@ -240,7 +247,7 @@ class Store:
             if rejects:
                 con.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)", rejects)
 
-        self._transaction(work)
+        self._commit(work)
 
     def load_parts(self, parts: Path) -> int:
         """Load the Parquet parts a Dask run wrote (:func:`write_parts`) in one transaction,
@@ -287,7 +294,22 @@ class Store:
             con.execute("DROP TABLE part_documents")
             return int(row[0]) if row else 0
 
-        return self._transaction(work)
+        return self._commit(work)
+
+    def _commit(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Store one batch in one transaction. A disk that fails under it (full: ENOSPC) raises
+        :class:`InputError` (E185), so the CLI prints one line and exits 2, not a crash: the
+        batch is rolled back and the batches committed before it stay."""
+        try:
+            done = self._transaction(work)
+        except (OSError, duckdb.Error) as err:
+            if not _disk_failed(err):
+                raise
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            message = Errors.E185.format(path=self.path, reason=reason, kept=self.batches)
+            raise InputError(message) from err
+        self.batches += 1
+        return done
 
     def count(self, table: str) -> int:
         """Rows in ``table`` (documents, events, quotes or rejected)."""
@@ -296,6 +318,15 @@ class Store:
         with self.connection() as con:
             row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
+
+
+def _disk_failed(err: Exception) -> bool:
+    """Whether a write failed in the file system (a full disk, an I/O error), not in our SQL:
+    DuckDB raises an IOException while it writes, and a TransactionException "Failed to commit"
+    when the write-ahead log cannot be written."""
+    if isinstance(err, OSError | duckdb.IOException):
+        return True
+    return isinstance(err, duckdb.TransactionException) and "Failed to commit" in str(err)
 
 
 def default_wait(read_only: bool) -> float:
@@ -388,15 +419,20 @@ def _drop_unborn(path: Path) -> None:
         pass  # DuckDB's own error on opening the file says what is wrong with it
 
 
+def check_readable(path: Path) -> None:
+    """Raise :class:`InputError` (E043) for a store to read that is missing, or that
+    :func:`path_problem` shows is none, before DuckDB is asked to open it."""
+    reason = path_problem(path) or (None if path.is_file() else "no such file")
+    if reason is not None:
+        raise InputError(Errors.E043.format(path=path, reason=reason))
+
+
 def path_problem(path: Path) -> str | None:
     """Why ``path`` cannot be a DuckDB store, when that shows without opening it: a folder, a
-    path in no folder, an SQLite database. None when nothing shows."""
-    reason = None
-    if path.is_dir():
-        reason = "it is a folder"
-    elif not path.parent.is_dir():
-        reason = f"no folder {path.parent}"
-    elif path.is_file():
+    path in no folder, an SQLite database or another file that is not DuckDB's. None when
+    nothing shows (a new or empty file, a DuckDB file)."""
+    reason = folder_problem(path)
+    if reason is None and path.is_file():
         try:
             with open(path, "rb") as head:
                 magic = head.read(16)
@@ -404,6 +440,8 @@ def path_problem(path: Path) -> str | None:
             return err.strerror or str(err)
         if magic == b"SQLite format 3\x00":
             reason = "it is an SQLite database, not a DuckDB file"
+        elif magic and magic[8:12] != b"DUCK":  # DuckDB's files name themselves at byte 8
+            reason = "it is not a DuckDB file"
     return reason
 
 

@@ -166,8 +166,8 @@ def read_inputs(
     Yields an :class:`Article` or a :class:`Rejected` (with file, line and reason) per record.
     A file or folder that cannot be read, a dangling link, a FIFO or a ``.csv`` file without the
     text column is a :class:`Rejected` too, and reading goes on with the next file.
-    Raises :class:`InputError` for a bad ``date`` and a path given here that does not exist or is
-    not a supported file.
+    Raises :class:`InputError` for a bad ``date`` and a path given here that does not exist (nor
+    is a link) or is a regular file of no supported suffix.
     """
     if date is not None:
         try:
@@ -180,18 +180,22 @@ def read_inputs(
             yield from _read_stream(sys.stdin.buffer, "<stdin>", date)
             continue
         path = Path(item)
+        if not path.exists() and not path.is_symlink():
+            raise InputError(Errors.E005.format(path=path))  # a typo: nothing by that name
         if path.is_dir():
             for found in _walk(path, set()):
                 if isinstance(found, Rejected):
                     yield found
                 else:
                     yield from _read_file(found, date, columns, found.relative_to(path).as_posix())
-        elif path.is_file():
-            if not _suffix(path):
-                raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
-            yield from _read_file(path, date, columns, path.name)
+        elif (unreadable := _why_unreadable(path)) is not None:
+            # A dangling link or a FIFO given by name is rejected as inside a folder, so the
+            # other inputs are read.
+            yield unreadable
+        elif not _suffix(path):
+            raise InputError(Errors.E006.format(path=path, suffixes=", ".join(SUFFIXES)))
         else:
-            raise InputError(Errors.E005.format(path=path))
+            yield from _read_file(path, date, columns, path.name)
 
 
 def _read_file(
@@ -238,8 +242,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Rejected]
 
 
 def _why_unreadable(path: Path) -> Rejected | None:
-    """Why ``path`` (a name with a supported suffix, not a folder) cannot be read as a file, or
-    None when it is a regular file (or a link to one)."""
+    """Why ``path`` (a name with a supported suffix, or given by itself; not a folder) cannot be
+    read as a file, or None when it is a regular file (or a link to one)."""
     try:
         mode = path.stat().st_mode
     except OSError:
@@ -757,7 +761,8 @@ def _read_warc(
     archive = _require("warcio.archiveiterator", path, "WARC")
     failed = _require("warcio.exceptions", path, "WARC").ArchiveLoadFailed
     with open(path, "rb") as fh:
-        records = iter(archive.ArchiveIterator(fh))
+        iterator = archive.ArchiveIterator(fh)
+        records = iter(iterator)
         last: Any = None
         for number in itertools.count(1):
             try:
@@ -776,29 +781,53 @@ def _read_warc(
                 return
             if page is not None:
                 yield _warc_article(record, page, source, number, date, path)
-    cut = _warc_cut(path, last)
+    cut = _warc_cut(path, last, iterator.offset)
     if cut is not None:
-        # A body cut short is the last record's; a gzip stream cut in the headers, the next one's.
-        at = number - 1 if cut.startswith("body") else number
+        # A cut in the last record's headers or body is that record's; a gzip stream cut
+        # between its records (or a file of no record at all), the next one's.
+        at = number - 1 if cut.startswith(("body", "header")) else number
         yield Rejected(source, at, Errors.E147.format(source=source, line=at, reason=cut))
 
 
-def _warc_cut(path: Path, last: Any) -> str | None:
+def _warc_cut(path: Path, last: Any, read_to: int) -> str | None:
     """Why the WARC file ends before its last record does, or None when it is whole.
 
     warcio reads a cut-off file to its end without complaint: the last record's body falls short
-    of its Content-Length, or the gzip stream stops before its end marker.
+    of its Content-Length, its header block stops before its Content-Length (so warcio takes the
+    record as whole and empty), an uncompressed file goes on after ``read_to`` (the end of the
+    last record warcio read: it drops a cut record quietly), or the gzip stream stops before its
+    end marker.
     """
+    if last is not None and not _declares_length(last):
+        return "header block cut before its Content-Length"
     if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
         return f"body short of its Content-Length by {last.raw_stream.limit} bytes"
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as packed:
-            try:
-                while packed.read(1 << 20):
-                    pass
-            except (EOFError, gzip.BadGzipFile, zlib.error) as err:
-                return str(err)
+    if not path.name.lower().endswith(".gz"):
+        return _unread_tail(path, read_to)
+    with gzip.open(path, "rb") as packed:
+        try:
+            while packed.read(1 << 20):
+                pass
+        except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+            return str(err)
     return None
+
+
+def _declares_length(record: Any) -> bool:
+    """Whether a WARC record's headers give its Content-Length, as every whole one does."""
+    if record.format == "arc":  # an ARC record's length is on its one header line
+        return True
+    return (record.rec_headers.get_header("Content-Length") or "").strip().isdigit()
+
+
+def _unread_tail(path: Path, read_to: int) -> str | None:
+    """Why the bytes of an uncompressed WARC after ``read_to`` are a cut record, or None when
+    there are none but blank lines."""
+    with open(path, "rb") as fh:
+        fh.seek(read_to)
+        if not fh.read(1 << 16).strip():
+            return None
+    return f"a record cut in its header block, after byte {read_to}"
 
 
 def _warc_payload(record: Any) -> tuple[str, str | None, bytes] | None:

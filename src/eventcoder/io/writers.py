@@ -85,15 +85,23 @@ def check_output(path: Path) -> None:
     """Raise :class:`InputError` (E160) unless ``path`` can be written: its folder exists and
     is writable, and it is not a folder itself. Checked before coding starts, so a bad ``-o``
     costs one line, not a run."""
-    reason = None
-    if path.is_dir():
-        reason = "it is a folder"
-    elif not path.parent.is_dir():
-        reason = f"no folder {path.parent}"
-    elif not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    reason = folder_problem(path)
+    if reason is None and (
+        not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+    ):
         reason = "permission denied"
     if reason is not None:
         raise InputError(Errors.E160.format(path=path, reason=reason))
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why no file can be at ``path``: it is a folder, or its folder does not exist. None when
+    neither; the one check of an output (``-o``) and of a store (``--db``)."""
+    if path.is_dir():
+        return "it is a folder"
+    if not path.parent.is_dir():
+        return f"no folder {path.parent}"
+    return None
 
 
 class EventWriter:

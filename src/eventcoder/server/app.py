@@ -230,10 +230,12 @@ def create_app(
         title="eventcoder",
         version=__version__,
         summary="Political events from news text: code articles, query a store.",
-        max_body_size=limits.max_body,  # larger bodies get 413 before they are read whole
     )
     coder = _Coder(nlp, limits)
     app.add_middleware(_PerClient, limit=limits.per_client)
+    # Larger bodies get 413 before they are read whole; ours, not FastAPI's max_body_size,
+    # whose 413 for a too-large Content-Length is plain text.
+    app.add_middleware(_BodyLimit, limit=limits.max_body)
 
     def authorised(request: Request) -> None:
         if token is None:
@@ -532,6 +534,39 @@ def _records(doc: Any) -> dict[str, Any]:
         "dates": [d.to_dict() for d in doc._.dates or ()],
         "places": [p.to_dict() for p in doc._.places or ()],
     }
+
+
+class _BodyLimit:
+    """Requests with a body over ``limit`` bytes are answered 413 with a JSON error (E186),
+    the shape of the server's other errors: at once when their Content-Length says so, else as
+    soon as the bytes read pass the limit, so a large body is never read whole."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            await JSONResponse({"detail": self.message()}, 413)(scope, receive, send)
+            return
+        read = 0
+
+        async def counted() -> Any:
+            nonlocal read
+            message = await receive()
+            read += len(message.get("body", b""))
+            if read > self.limit:  # FastAPI answers an HTTPException raised here as JSON
+                raise HTTPException(413, self.message())
+            return message
+
+        await self.app(scope, counted, send)
+
+    def message(self) -> str:
+        return Errors.E186.format(limit=self.limit)
 
 
 class _PerClient:
