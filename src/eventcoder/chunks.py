@@ -54,13 +54,16 @@ def pieces(
 
 def _cut(text: str, start: int, stop: int) -> int:
     """Where a piece from ``start`` ends, at most ``stop``: after the last blank line, else after
-    the last ". " or line end, else after the last space, in the piece's second half (so pieces
+    the last ". ", else after the last line end, else after the last space, in the piece's second half (so pieces
     stay large); else at ``stop`` itself (a run of text without any space)."""
     low = start + (stop - start) // 2
     at = text.rfind("\n\n", low, stop)
     if at >= 0:
         return at + 2
-    at = max(text.rfind(". ", low, stop - 1) + 1, text.rfind("\n", low, stop))
+    at = text.rfind(". ", low, stop)
+    if at >= 0:
+        return at + 2
+    at = text.rfind("\n", low, stop)
     if at >= 0:
         return at + 1
     at = max(text.rfind(c, low, stop) for c in _SPACES)

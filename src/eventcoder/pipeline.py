@@ -316,22 +316,30 @@ def make_doc(nlp: Language, text: str, date: str | None = None, doc_id: str = ""
 def pipe(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Doc]:
     """Parse and code ``articles`` in batches, yielding one Doc each, in order.
 
-    An article longer than :data:`~eventcoder.chunks.PIECE_CHARS` is coded in pieces, one at a
-    time (:func:`code_long`), so memory follows the piece, not the article.
+    An article of more than :data:`~eventcoder.chunks.PIECE_CHARS` characters or
+    :data:`~eventcoder.chunks.PIECE_TOKENS` tokens is coded in pieces, one at a time
+    (:func:`code_long`), so memory follows the piece, not the article.
     """
-    for is_long, run in itertools.groupby(articles, lambda a: len(a.text) > PIECE_CHARS):
+    for is_long, run in itertools.groupby(_docs(nlp, articles), _is_long):
         if is_long:
-            for article in run:
-                yield code_long(nlp, article)
+            for doc in run:
+                yield code_long(nlp, doc._.meta["article"])
         else:
-            yield from nlp.pipe(_docs(nlp, run), batch_size=batch_size)
+            yield from nlp.pipe(run, batch_size=batch_size)
 
 
 def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """Each article as an unparsed Doc; one too long for a piece as an empty Doc (a Doc of its
+    text could pass spaCy's max_length), told apart by :func:`_is_long`."""
     for article in articles:
-        doc = nlp.make_doc(article.text)
+        text = article.text
+        doc = nlp.make_doc(text) if len(text) <= PIECE_CHARS else Doc(nlp.vocab, words=[])
         doc._.meta = article_meta(article)
         yield doc
+
+
+def _is_long(doc: Doc) -> bool:
+    return len(doc) > PIECE_TOKENS or len(doc._.meta["article"].text) > PIECE_CHARS
 
 
 def code_long(nlp: Language, article: Article) -> Doc:
