@@ -54,8 +54,8 @@ def pieces(
 
 def _cut(text: str, start: int, stop: int) -> int:
     """Where a piece from ``start`` ends, at most ``stop``: after the last blank line, else after
-    the last ". ", else after the last line end, else after the last space, in the piece's second half (so pieces
-    stay large); else at ``stop`` itself (a run of text without any space)."""
+    the last ". ", else after the last line end, else after the last space, all in the piece's
+    second half (so pieces stay large); else at ``stop`` (a run of text without a space)."""
     low = start + (stop - start) // 2
     at = text.rfind("\n\n", low, stop)
     if at >= 0:
