@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-from eventcoder.errors import DataFileError, InputError, ModelError
+from eventcoder.chunks import max_article
+from eventcoder.errors import DataFileError, Errors, InputError, ModelError
 from eventcoder.io.readers import Article
 from eventcoder.pipeline import load, make_doc, pipe
 from eventcoder.records import Actor, Event, Trigger
@@ -47,8 +48,13 @@ def code(
 
     text: the article. date: its publication date (YYYY-MM-DD), copied into the events.
     doc_id: an identifier copied into the events. model: the spaCy pipeline to use (loaded once
-    and cached). nlp: a pipeline from :func:`load` to use instead.
+    and cached). nlp: a pipeline from :func:`load` to use instead. A text longer than
+    :data:`~eventcoder.chunks.PIECE_CHARS` is coded in pieces (:mod:`eventcoder.chunks`); one over
+    :func:`~eventcoder.chunks.max_article` characters raises :class:`InputError` (E170).
     """
+    limit = max_article()
+    if len(text) > limit:
+        raise InputError(Errors.E170.format(where=doc_id or "text", size=len(text), limit=limit))
     pipeline = nlp if nlp is not None else _default_nlp(model)
     doc = next(pipe(pipeline, [Article(id=doc_id, text=text, date=date)]))
     return list(doc._.events)

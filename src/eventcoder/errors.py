@@ -266,6 +266,16 @@ class Errors:
         "to have one derived from the file and line; for two files of one name, give the "
         "folder that holds both."
     )
+    # Long articles and memory (docs/reliability.md, "Long articles and memory").
+    E170 = (
+        "{where}: the article is {size:,} characters long, over the limit of {limit:,} "
+        "(EVENTCODER_MAX_ARTICLE); it is not coded. Split it, or raise the limit."
+    )
+    E171 = (
+        "{where}: the {what} is over {limit:,} bytes (EVENTCODER_MAX_ARTICLE); it was not read "
+        "whole and is not coded. Split it, or raise the limit."
+    )
+    E172 = "EVENTCODER_MAX_ARTICLE must be a whole number of characters, 1 or more; got {value!r}."
 
 
 class DataFileError(ValueError):

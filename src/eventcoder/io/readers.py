@@ -29,6 +29,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO
 
+from eventcoder.chunks import max_article
 from eventcoder.errors import Errors, InputError
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -297,6 +298,11 @@ def _read_txt(
     path: Path, date: str | None, columns: CsvColumns, name: str
 ) -> Iterator[Article | Rejected]:
     dated = date or _date_in_name(path.name)
+    limit = max_article()
+    if path.stat().st_size > limit:
+        # never read whole: the file alone could take more memory than the machine has
+        yield Rejected(str(path), 0, Errors.E171.format(where=path, what="file", limit=limit))
+        return
     yield _read_text(path.read_bytes(), str(path), name, dated, legacy_id=path.stem)
 
 
@@ -318,7 +324,12 @@ def _read_stream(fh: BinaryIO, source: str, date: str | None) -> Iterator[Articl
     if head and head[-1].removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
         yield from _read_jsonl(itertools.chain(head, fh), source, date, STDIN)
     else:
-        yield _read_text(b"".join(head) + fh.read(), source, STDIN, date, legacy_id="stdin")
+        limit = max_article()
+        data = b"".join(head) + fh.read(limit + 1)
+        if len(data) > limit:
+            yield Rejected(source, 0, Errors.E171.format(where=source, what="text", limit=limit))
+            return
+        yield _read_text(data, source, STDIN, date, legacy_id="stdin")
 
 
 def _read_text(
@@ -851,7 +862,9 @@ def _warc_payload(record: Any) -> tuple[str, str | None, bytes] | None:
     ):
         return None
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", params, re.IGNORECASE)
-    return media_type, charset.group(1) if charset else None, record.content_stream().read()
+    # At most one byte past the limit: warcio skips the rest of the body in small blocks.
+    body = record.content_stream().read(max_article() + 1)
+    return media_type, charset.group(1) if charset else None, body
 
 
 def _warc_article(
@@ -867,6 +880,9 @@ def _warc_article(
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     where = f"{source}, record {number} ({url})"
+    limit = max_article()
+    if len(body) > limit:
+        return Rejected(source, number, Errors.E171.format(where=where, what="body", limit=limit))
     decoded = _decode(body, charset, path)
     if decoded is None:
         return Rejected(source, number, Errors.E034.format(source=where))
