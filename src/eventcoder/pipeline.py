@@ -42,7 +42,7 @@ from eventcoder.context import annotate
 from eventcoder.custom import replaced_tables, route
 from eventcoder.datelines import find_dateline
 from eventcoder.dates import DateMention, find_dates
-from eventcoder.errors import Errors, ModelError
+from eventcoder.errors import Errors, InputError, ModelError
 from eventcoder.io.readers import Article
 from eventcoder.ontology import get_ontology
 from eventcoder.places import Gazetteer, Place, find_places
@@ -306,8 +306,11 @@ def make_doc(nlp: Language, text: str, date: str | None = None, doc_id: str = ""
 
     nlp: the pipeline (its tokenizer makes the Doc). date: the publication date, YYYY-MM-DD or
     an ISO date-time (the day as written counts); None leaves relative dates unresolved.
-    doc_id: copied into the events.
+    doc_id: copied into the events. A text over ``nlp.max_length`` raises :class:`InputError`
+    (E173): :func:`pipe` and :func:`eventcoder.code` code such a text in pieces.
     """
+    if len(text) > nlp.max_length:
+        raise InputError(Errors.E173.format(size=len(text), limit=nlp.max_length))
     doc = nlp.make_doc(text)
     doc._.meta = {"id": doc_id, "date": date}
     return doc
@@ -325,7 +328,24 @@ def pipe(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> It
             for doc in run:
                 yield code_long(nlp, doc._.meta["article"])
         else:
-            yield from nlp.pipe(run, batch_size=batch_size)
+            for group in _groups(run, batch_size):
+                yield from nlp.pipe(group, batch_size=len(group))
+
+
+def _groups(docs: Iterable[Doc], most: int) -> Iterator[list[Doc]]:
+    """``docs`` in groups of at most ``most`` Docs and :data:`PIECE_TOKENS` tokens (a longer Doc
+    alone): spaCy parses a batch at once, in memory that follows its tokens, so 32 articles
+    just under a piece's size would need 32 pieces' memory (about 5 GB for 16 of them)."""
+    group: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if group and (len(group) >= most or tokens + len(doc) > PIECE_TOKENS):
+            yield group
+            group, tokens = [], 0
+        group.append(doc)
+        tokens += len(doc)
+    if group:
+        yield group
 
 
 def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
