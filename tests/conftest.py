@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -18,6 +19,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 import eventcoder
 from eventcoder.actors import DocActors
@@ -34,6 +37,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 ARTICLE = ROOT / "examples" / "us-pakistan-india-2016-09-09.txt"
+# Sentences with known events, for the corpora of store, resumption and interrupt tests.
+STORIES = [
+    "Pakistan accused India of sponsoring terrorism in Balochistan.",
+    "Washington urged Islamabad to act against militant safe havens.",
+    "Russia and China held talks in Beijing on trade.",
+    "Israeli jets struck targets in Syria overnight, the Syrian army said.",
+    "The European Union imposed new sanctions on Iran.",
+    "Kenyan police arrested opposition leaders in Nairobi.",
+    '"We will not allow any attack on our soil," the Pakistani army chief said.',
+]
 
 
 @pytest.fixture(scope="session")
@@ -220,3 +233,21 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["code", str(ARTICLE.parent), "--db", str(db)])
     assert result.exit_code == 0, result.output
     return db
+
+
+def write_warc(path: Path, texts: list[str]) -> None:
+    """A gzipped WARC of HTML responses (``https://example.com/<n>``), one a text."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, text in enumerate(texts):
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            html = f"<html><body><article><p>{text}</p></article></body></html>"
+            record = writer.create_warc_record(
+                f"https://example.com/{n}",
+                "response",
+                payload=io.BytesIO(html.encode()),
+                http_headers=http,
+            )
+            writer.write_record(record)

@@ -5,7 +5,6 @@ the run goes on. docs/reliability.md, "Long articles and memory".
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -14,10 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import write_warc
 from spacy.language import Language
 from typer.testing import CliRunner
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 import eventcoder
 from eventcoder.chunks import MAX_ARTICLE_ENV, PIECE_CHARS, pieces
@@ -145,26 +143,8 @@ def test_reliability_long_control_characters_stay_under_a_memory_bound() -> None
     assert peak_mb < MEMORY_BOUND_MB
 
 
-def _warc(path: Path, bodies: list[str]) -> None:
-    """A gzipped WARC of HTML responses with the given article texts."""
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        for n, text in enumerate(bodies):
-            http = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
-            html = f"<html><body><article><p>{text}</p></article></body></html>"
-            record = writer.create_warc_record(
-                f"https://example.com/{n}",
-                "response",
-                payload=io.BytesIO(html.encode()),
-                http_headers=http,
-            )
-            writer.write_record(record)
-
-
 def _over_limit_warc(root: Path) -> None:
-    _warc(
+    write_warc(
         root / "w.warc.gz", ["Iran met Iraq in Geneva.", "Iran met Iraq. " * 200, "Iran met Iraq."]
     )
 

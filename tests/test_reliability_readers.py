@@ -13,9 +13,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import write_warc
 from typer.testing import CliRunner
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from eventcoder.cli import app
 from eventcoder.io import readers
@@ -42,20 +41,7 @@ def _jsonl(line: str) -> Callable[[Path], None]:
 
 def _write_warc(path: Path, pages: int) -> None:
     """A gzipped WARC of ``pages`` HTML responses, each a short article."""
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        for n in range(pages):
-            http = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
-            body = f"<html><body><article><p>{'Iran met Iraq in Geneva. ' * 20}{n}</p>"
-            record = writer.create_warc_record(
-                f"https://example.com/{n}",
-                "response",
-                payload=io.BytesIO((body + "</article></body></html>").encode()),
-                http_headers=http,
-            )
-            writer.write_record(record)
+    write_warc(path, [f"{'Iran met Iraq in Geneva. ' * 20}{n}" for n in range(pages)])
 
 
 def _truncated_warc(root: Path) -> None:

@@ -22,16 +22,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import STORIES
 
-STORIES = [
-    "Pakistan accused India of sponsoring terrorism in Balochistan.",
-    "Washington urged Islamabad to act against militant safe havens.",
-    "Russia and China held talks in Beijing on trade.",
-    "Israeli jets struck targets in Syria overnight, the Syrian army said.",
-    "The European Union imposed new sanctions on Iran.",
-    "Kenyan police arrested opposition leaders in Nairobi.",
-    '"We will not allow any attack on our soil," the Pakistani army chief said.',
-]
 RECORDS = 60
 TIMESTAMPS = {("documents", "coded_at"), ("rejected", "seen_at")}
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import psutil
 import pytest
+from conftest import STORIES
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
@@ -24,13 +25,6 @@ from eventcoder.runner import Coded, PipelineSpec, part_dir, run
 from eventcoder.store import Store, write_parts
 
 runner = CliRunner()
-STORIES = [
-    "Pakistan accused India of sponsoring terrorism in Balochistan.",
-    "Washington urged Islamabad to act against militant safe havens.",
-    "Russia and China held talks in Beijing on trade.",
-    "The European Union imposed new sanctions on Iran.",
-    '"We will not allow any attack on our soil," the Pakistani army chief said.',
-]
 N = 40  # articles: enough batches of 2 that a signal after the third lands mid-run
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import ARTICLE, STORIES
 from typer.testing import CliRunner
 
 from eventcoder.cli import app
@@ -16,15 +17,6 @@ from eventcoder.runner import PipelineSpec, run
 from eventcoder.store import Store
 
 runner = CliRunner()
-STORIES = [
-    "Pakistan accused India of sponsoring terrorism in Balochistan.",
-    "Washington urged Islamabad to act against militant safe havens.",
-    "Russia and China held talks in Beijing on trade.",
-    "Israeli jets struck targets in Syria overnight, the Syrian army said.",
-    "The European Union imposed new sanctions on Iran.",
-    "Kenyan police arrested opposition leaders in Nairobi.",
-    '"We will not allow any attack on our soil," the Pakistani army chief said.',
-]
 
 
 def _corpus(path: Path, n: int) -> Path:
@@ -100,8 +92,6 @@ def test_store_library_run_counts_everything(tmp_path: Path) -> None:
 
 
 def test_store_cli_export_after_code(tmp_path: Path) -> None:
-    from conftest import ARTICLE
-
     db = tmp_path / "ev.duckdb"
     assert runner.invoke(app, ["code", str(ARTICLE), "--db", str(db)]).exit_code == 0
     out = tmp_path / "gdelt.tsv"
