@@ -225,3 +225,17 @@ def test_reliability_long_batches_are_bounded_by_tokens_not_only_articles(nlp: L
 def test_reliability_long_make_doc_over_max_length_names_the_way_out(nlp: Language) -> None:
     with pytest.raises(InputError, match=r"max_length .*eventcoder.code or eventcoder.pipe"):
         eventcoder.make_doc(nlp, "x " * (nlp.max_length // 2 + 1))
+
+
+def test_reliability_long_csv_cell_over_pythons_field_limit_is_read(tmp_path: Path) -> None:
+    """Python's csv refuses a cell over 131,072 characters and, with it, every row after it; a
+    long article in a CSV is read like one in JSON Lines (then coded in pieces)."""
+    path = tmp_path / "long.csv"
+    long = "Iran met Iraq in Geneva. " * 8_000  # 200,000 characters
+    path.write_text(f'id,text,date\n1,"{long}",2020-01-01\n2,Iran met Iraq.,2020-01-02\n')
+    read = list(read_inputs([str(path)]))
+    assert [(type(r).__name__, len(r.text)) for r in read if isinstance(r, Article)] == [
+        ("Article", len(long)),
+        ("Article", len("Iran met Iraq.")),
+    ]
+    assert not [r for r in read if isinstance(r, Rejected)]

@@ -466,6 +466,9 @@ def _read_csv(
     start on, the header being line 1."""
     source = str(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    # Python's csv refuses a cell over 131,072 characters, and the rows after it with it: an
+    # article may be as long as max_article() (and is then coded in pieces or rejected alone).
+    csv.field_size_limit(max(csv.field_size_limit(), max_article()))
     # surrogateescape keeps a row with bad bytes readable, so that it alone is rejected.
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         rows = csv.reader(fh, delimiter=delimiter)
