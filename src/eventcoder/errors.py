@@ -276,6 +276,11 @@ class Errors:
         "whole and is not coded. Split it, or raise the limit."
     )
     E172 = "EVENTCODER_MAX_ARTICLE must be a whole number of characters, 1 or more; got {value!r}."
+    E174 = (
+        "{where}: article {doc_id!r} could not be coded (an internal error, a bug in "
+        "eventcoder: {reason}); it is rejected and the run goes on. Please report it with "
+        "the article."
+    )
     E173 = (
         "make_doc: a text of {size:,} characters is over the pipeline's max_length ({limit:,}), "
         "which spaCy refuses to parse whole. Use eventcoder.code or eventcoder.pipe: they code "

@@ -46,6 +46,8 @@ class Coded:
     n_events: int
     n_sentences: int
     quotes: list[Quote] = field(default_factory=list)
+    # Why coding this article failed (a bug of ours, E174), or None: it is then rejected.
+    failure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,29 +129,59 @@ def code_batch(
     """
     nlp = pipeline_for(spec)
     coded = []
-    for doc in pipe(nlp, articles, batch_size=64):
-        one = Coded(
-            doc._.meta["article"],
-            list(doc._.events),
-            len(doc._.events),
-            _sentences(doc),
-            list(doc._.quotes),
-        )
+    for one in _coded(nlp, articles):
         coded.append(one)
-        if on_article is not None:
+        if on_article is not None and one.failure is None:
             on_article(one)
     if parts is not None:
         from eventcoder.store import write_parts
 
+        kept = [c for c in coded if c.failure is None]
         write_parts(
             parts,
             index,
-            [(c.article, c.events) for c in coded],
-            [q for c in coded for q in c.quotes],
+            [(c.article, c.events) for c in kept],
+            [q for c in kept for q in c.quotes],
         )
         for c in coded:
             c.events, c.quotes = [], []
     return coded
+
+
+def _coded(nlp: Language, articles: Sequence[Article]) -> Iterator[Coded]:
+    """``articles`` coded in batches; should coding raise (a bug of ours), those not yet coded
+    are coded one by one, and only the article that raises again is given up, with its
+    reason, so that one article never costs the others (docs/reliability.md)."""
+    done = 0
+    try:
+        for doc in pipe(nlp, articles, batch_size=64):
+            done += 1
+            yield _of(doc)
+    except Exception:  # each article not yet coded is tried again alone, just below
+        for article in articles[done:]:
+            try:
+                yield _of(next(pipe(nlp, [article])))
+            except Exception as crash:  # reported as this article's rejection
+                # The traceback, for the report the rejection asks for: shown with -v.
+                log.info("coding %s failed", article.origin or article.id, exc_info=True)
+                yield Coded(article, [], 0, 0, failure=f"{type(crash).__name__}: {crash}")
+
+
+def _of(doc: Any) -> Coded:
+    return Coded(
+        doc._.meta["article"],
+        list(doc._.events),
+        len(doc._.events),
+        _sentences(doc),
+        list(doc._.quotes),
+    )
+
+
+def _failed(coded: Coded) -> Rejected:
+    """The rejection of an article whose coding raised (E174)."""
+    source, line, where = _where(coded.article.origin or coded.article.id)
+    reason = Errors.E174.format(where=where, doc_id=coded.article.id, reason=coded.failure)
+    return Rejected(source, line, reason)
 
 
 def _sentences(doc: Any) -> int:
@@ -277,6 +309,14 @@ def run(
     in_process = dask is None and workers <= 1
 
     def account(coded: list[Coded], rejected: list[Rejected]) -> None:
+        failed = [_failed(c) for c in coded if c.failure is not None]
+        if failed:
+            coded = [c for c in coded if c.failure is None]
+            rejected = [*rejected, *failed]
+            for item in failed:
+                summary.rejected.append(item)
+                if on_reject is not None:
+                    on_reject(item)
         if on_article is not None and not in_process:
             for c in coded:
                 on_article(c)

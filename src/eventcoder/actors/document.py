@@ -23,6 +23,10 @@ from eventcoder.actors.words import NP_DEPS, QUANTITIES
 from eventcoder.dates import as_date
 from eventcoder.records import Actor
 
+# How many phrases may wait on one another's resolution (docs/reliability.md, "Bounded time"):
+# news text needs a few; Python's stack holds about 40 at the depth the coder calls from.
+MAX_NESTING = 24
+
 
 class DocActors:
     """Actor resolution for one Doc, with its memory of people and titles.
@@ -70,6 +74,7 @@ class DocActors:
                 self.mention_at[i] = mention
         self.memory = Memory(dictionary, self.date)
         self._cache: dict[int, Actor | None] = {}
+        self._resolving: set[int] = set()  # phrases being resolved, each waiting on the next
         # Token index -> the resolved speaker of the direct quote the token is in (quotes.py).
         self.speakers: dict[int, Actor] = {}
         # Head token index -> the country (ISO alpha-3) of a town or region the gazetteer found
@@ -104,8 +109,19 @@ class DocActors:
 
     def resolve(self, head: Token) -> Actor | None:
         """The actor named by the noun phrase headed by ``head``, or None."""
-        if head.i not in self._cache:
+        if head.i in self._cache:
+            return self._cache[head.i]
+        if head.i in self._resolving or len(self._resolving) >= MAX_NESTING:
+            # A phrase that leads back to itself ("the talks" repeating "the talks" whose place
+            # is the first) names no one that way; a chain of phrases each resolved through
+            # the next ("the officials ... the officials ...", thousands in one unpunctuated
+            # "sentence") stops here instead of overflowing Python's stack.
+            return None
+        self._resolving.add(head.i)
+        try:
             self._cache[head.i] = phrase.resolve_phrase(self, head)
+        finally:
+            self._resolving.discard(head.i)
         return self._cache[head.i]
 
     def resolve_all(self, head: Token) -> list[Actor]:
