@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import re
@@ -11,6 +12,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventcoder.chunks import MAX_ARTICLE_ENV
 from eventcoder.errors import InputError
 from eventcoder.io.readers import Article, CsvColumns, Rejected, read_inputs, stable_id
 
@@ -196,10 +198,19 @@ def test_readers_bad_csv_row_is_rejected_with_file_line_and_reason(
     assert reason in bad.reason and "rows.csv, line 4" in bad.reason
 
 
-def test_readers_csv_that_cannot_be_parsed_further_says_where_it_stopped(tmp_path: Path) -> None:
+def test_readers_csv_that_cannot_be_parsed_further_says_where_it_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cell over Python's csv limit and the article limit both (the reader raises the first
+    # to the second, which is 64 MiB unless set lower).
+    monkeypatch.setenv(MAX_ARTICLE_ENV, "100000")
+    previous = csv.field_size_limit(131_072)
     path = tmp_path / "huge.csv"
     path.write_text(f'id,text\nok,Iran met Iraq.\nbig,"{"x" * 200_000}"\n', encoding="utf-8")
-    articles, rejected = _split(list(read_inputs([str(path)])))
+    try:
+        articles, rejected = _split(list(read_inputs([str(path)])))
+    finally:
+        csv.field_size_limit(previous)
     assert [a.id for a in articles] == ["ok"]
     assert rejected[0].line == 3 and "from here on" in rejected[0].reason
 
