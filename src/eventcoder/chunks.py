@@ -104,18 +104,11 @@ class Assembly:
         self.tokens += len(doc)
 
     def finish(self, doc_id: str) -> list[Event]:
-        """The events, each once (the coder's own key), numbered over the whole article."""
-        seen: set[tuple[object, ...]] = set()
-        kept = []
-        for event in self.events:
-            key = (event.sentence_index, event.trigger.start, event.actor.code,
-                   event.recipient.code if event.recipient else None, event.cameo)  # fmt: skip
-            if key not in seen:
-                seen.add(key)
-                kept.append(event)
-        for n, event in enumerate(kept):
+        """The events, numbered over the whole article. Pieces do not overlap and positions are
+        article-wide, so the coder's own duplicate check within each piece is all there is to do."""
+        for n, event in enumerate(self.events):
             event.event_id = f"{doc_id}-{n}" if doc_id else str(n)
-        return kept
+        return self.events
 
 
 class _Shift:
